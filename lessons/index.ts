@@ -1,0 +1,36 @@
+/**
+ * The lessons' public API: the format, the runner and the sandbox parser. Works in Node and in the
+ * browser; Node-only loading from disk is in `lessons/node/`.
+ */
+export type {
+  Checkpoint,
+  ChoiceCheckpoint,
+  NumericCheckpoint,
+  Lesson,
+  BrokenLesson,
+  LessonBlock,
+  LessonDoc,
+  LessonGraph,
+  LessonMeta,
+  LessonModule,
+  LessonPlot,
+  PlotData,
+  PlotSeries,
+  TrainingSetup,
+} from './format/types';
+export { LessonFormatError } from './format/errors';
+export { parseLessonMarkdown, folderOf } from './format/parse';
+export { combineLesson } from './format/validate';
+export type { AnswerRecord, LessonProgress, LessonRecord, ProgressFile, TraceCursor } from './runner/record';
+export {
+  emptyRecord,
+  lessonRecordSchema,
+  parseProgressFile,
+  recordAnswer,
+  recordCursor,
+  recordGraphViewed,
+  recordNotes,
+} from './runner/record';
+export type { Feedback } from './runner/check';
+export { checkAnswer, readNumber } from './runner/check';
+export type { GradcheckSummary, HeadlessGraph, HeadlessRun } from './runner/types';
