@@ -1,0 +1,263 @@
+/**
+ * The debugger's state: one recorded trace and a cursor over its events (forward, then backward).
+ *
+ * Stepping only moves the cursor; what every node shows is derived from the trace (see
+ * `debugger/traceIndex.ts`), so the engine is never called while stepping. The engine is called again
+ * only to re-run after a leaf edit and for the numerical check, through a `DebugSession`.
+ */
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { PlainValue, Trace } from '../../../engine/core/types';
+import { compareGrads, DEFAULT_TOLERANCES, type NodeCheck, type Tolerances } from '../debugger/numericCheck';
+import { eventAt, indexTrace, type TraceIndex } from '../debugger/traceIndex';
+
+/** What the store needs from the engine beyond the trace: re-running and numerical derivatives. */
+export interface DebugSession {
+  /** Set leaf `id` to `value`, re-run forward and backward, and return the new trace (same node ids). */
+  retrace(id: number, value: PlainValue): Trace;
+  /** Central-difference ∂L/∂node for one node (intermediate nodes included). */
+  numericGrad(id: number, eps: number): PlainValue;
+}
+
+export interface CheckProgress {
+  done: number;
+  total: number;
+}
+
+/** How long one slice of "check all" may hold the main thread before yielding to the UI. */
+const CHECK_SLICE_MS = 12;
+
+export const useTraceStore = defineStore('trace', () => {
+  const title = ref('');
+  /** The trace and its index are large and immutable: kept out of deep reactivity. */
+  const index = shallowRef<TraceIndex | null>(null);
+  /** The engine handle is never made reactive (it holds the engine's node objects). */
+  let session: DebugSession | null = null;
+  const cursor = ref(-1);
+  const playing = ref(false);
+  /** Steps per second while playing. */
+  const speed = ref(4);
+  const breakpoints = ref<number[]>([]);
+  const selected = ref<number | null>(null);
+  const checks = ref<Record<number, NodeCheck>>({});
+  const tolerances = ref<Tolerances>({ ...DEFAULT_TOLERANCES });
+  const checkProgress = ref<CheckProgress | null>(null);
+  const error = ref<string | null>(null);
+  /** Bumped on every load or re-run, so views know the graph (not only the cursor) changed. */
+  const revision = ref(0);
+
+  const trace = computed(() => index.value?.trace ?? null);
+  const total = computed(() => index.value?.trace.events.length ?? 0);
+  const backwardStart = computed(() => index.value?.trace.backwardStart ?? 0);
+  const lastForward = computed(() => backwardStart.value - 1);
+  const currentEvent = computed(() => (index.value ? eventAt(index.value, cursor.value) : null));
+  const phase = computed<'idle' | 'forward' | 'backward'>(() => currentEvent.value?.phase ?? 'idle');
+  const atEnd = computed(() => cursor.value >= total.value - 1);
+  const hasSession = computed(() => revision.value >= 0 && session !== null);
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let checkRun = 0;
+
+  function loadTrace(t: Trace, name: string, s: DebugSession | null = null): void {
+    pause();
+    cancelCheck();
+    session = s ? markRaw(s) : null;
+    index.value = markRaw(indexTrace(t));
+    title.value = name;
+    cursor.value = -1;
+    breakpoints.value = [];
+    selected.value = null;
+    checks.value = {};
+    error.value = t.nonFinite ? t.nonFinite.message : null;
+    revision.value++;
+  }
+
+  function seek(i: number): void {
+    cursor.value = Math.max(-1, Math.min(total.value - 1, Math.trunc(i)));
+  }
+  function step(): boolean {
+    if (atEnd.value) return false;
+    seek(cursor.value + 1);
+    return true;
+  }
+  function stepBack(): void {
+    seek(cursor.value - 1);
+  }
+  function reset(): void {
+    pause();
+    seek(-1);
+  }
+  /** To the end of the forward pass (or on to it from wherever the cursor is). */
+  function runForward(): void {
+    pause();
+    seek(lastForward.value);
+  }
+  function runToEnd(): void {
+    pause();
+    seek(total.value - 1);
+  }
+
+  function atBreakpoint(): boolean {
+    const ev = currentEvent.value;
+    return ev !== null && breakpoints.value.includes(ev.node);
+  }
+  function tick(): void {
+    timer = null;
+    if (!playing.value) return;
+    if (!step() || atBreakpoint() || atEnd.value) {
+      playing.value = false;
+      return;
+    }
+    timer = setTimeout(tick, 1000 / speed.value);
+  }
+  function play(): void {
+    if (playing.value || total.value === 0) return;
+    if (atEnd.value) seek(-1);
+    playing.value = true;
+    tick();
+  }
+  function pause(): void {
+    playing.value = false;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  }
+  function togglePlay(): void {
+    if (playing.value) pause();
+    else play();
+  }
+  function setSpeed(stepsPerSecond: number): void {
+    speed.value = Math.max(0.25, Math.min(120, stepsPerSecond));
+  }
+
+  function toggleBreakpoint(id: number): void {
+    const b = breakpoints.value;
+    breakpoints.value = b.includes(id) ? b.filter((x) => x !== id) : [...b, id];
+  }
+  function select(id: number | null): void {
+    selected.value = id;
+  }
+
+  /** Change a leaf (an input or a weight) and re-run forward and backward; the cursor stays where it was. */
+  function editLeaf(id: number, value: PlainValue): void {
+    if (!session || !index.value)
+      throw new Error('editLeaf: no engine session for this trace (a recorded trace cannot re-run)');
+    const node = index.value.nodes.get(id);
+    if (!node) throw new Error(`editLeaf: node ${id} is not in the graph "${title.value}"`);
+    if (node.op !== 'leaf')
+      throw new Error(`editLeaf: node ${id} (${node.label}) is computed by ${node.op}, not a leaf`);
+    cancelCheck();
+    const keep = cursor.value;
+    const t = session.retrace(id, value);
+    index.value = markRaw(indexTrace(t));
+    checks.value = {};
+    error.value = t.nonFinite ? t.nonFinite.message : null;
+    revision.value++;
+    seek(keep);
+  }
+
+  function analyticGrad(id: number): PlainValue {
+    const node = index.value?.nodes.get(id);
+    if (!node || node.grad === null)
+      throw new Error(`numeric check: node ${id} has no gradient in this trace`);
+    return node.grad;
+  }
+
+  function checkNode(id: number): NodeCheck {
+    if (!session) throw new Error('numeric check: no engine session for this trace');
+    const c = compareGrads(
+      id,
+      analyticGrad(id),
+      session.numericGrad(id, tolerances.value.eps),
+      tolerances.value,
+    );
+    checks.value = { ...checks.value, [id]: c };
+    return c;
+  }
+
+  /** Check every node in slices, yielding to the UI between them; resolves when done or cancelled. */
+  function checkAll(): Promise<void> {
+    if (!index.value || !session) return Promise.resolve();
+    const ids = index.value.ids.filter((id) => index.value!.nodes.get(id)!.grad !== null);
+    const run = ++checkRun;
+    const found: Record<number, NodeCheck> = {};
+    checks.value = {};
+    checkProgress.value = { done: 0, total: ids.length };
+    return new Promise((resolve) => {
+      let i = 0;
+      const slice = (): void => {
+        if (run !== checkRun) return resolve();
+        const start = performance.now();
+        while (i < ids.length && performance.now() - start < CHECK_SLICE_MS) {
+          const id = ids[i++]!;
+          found[id] = compareGrads(
+            id,
+            analyticGrad(id),
+            session!.numericGrad(id, tolerances.value.eps),
+            tolerances.value,
+          );
+        }
+        checks.value = { ...found };
+        checkProgress.value = { done: i, total: ids.length };
+        if (i < ids.length) setTimeout(slice, 0);
+        else {
+          checkProgress.value = null;
+          resolve();
+        }
+      };
+      slice();
+    });
+  }
+  function cancelCheck(): void {
+    checkRun++;
+    checkProgress.value = null;
+  }
+  function setTolerances(t: Partial<Tolerances>): void {
+    tolerances.value = { ...tolerances.value, ...t };
+    // Re-judge what was already measured against the new atol / rtol (ε changes need a re-run).
+    const rejudged: Record<number, NodeCheck> = {};
+    for (const c of Object.values(checks.value))
+      rejudged[c.id] = compareGrads(c.id, c.analytic, c.numeric, tolerances.value);
+    checks.value = rejudged;
+  }
+
+  return {
+    title,
+    index,
+    cursor,
+    playing,
+    speed,
+    breakpoints,
+    selected,
+    checks,
+    tolerances,
+    checkProgress,
+    error,
+    revision,
+    trace,
+    total,
+    backwardStart,
+    lastForward,
+    currentEvent,
+    phase,
+    atEnd,
+    hasSession,
+    loadTrace,
+    seek,
+    step,
+    stepBack,
+    reset,
+    runForward,
+    runToEnd,
+    play,
+    pause,
+    togglePlay,
+    setSpeed,
+    toggleBreakpoint,
+    select,
+    editLeaf,
+    checkNode,
+    checkAll,
+    cancelCheck,
+    setTolerances,
+  };
+});
