@@ -1,0 +1,287 @@
+/**
+ * The one owner of the Cytoscape instance. Views hand it plain data (a trace index, a cursor, the
+ * breakpoints and check results) and listen to its events; they never touch `cy`.
+ *
+ * A cursor move only changes classes and labels of the nodes the steps in between touched, all inside one
+ * `cy.batch` (one style pass, one redraw), so a step costs the same on 20 nodes as on 2,000.
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { activeEdges, changedBetween, nodeStateAt, type TraceIndex } from '../debugger/traceIndex';
+import { nodeLabel, nodeSize } from './labels';
+import { graphStyle } from './style';
+
+let registered = false;
+function registerDagre(): void {
+  if (!registered) cytoscape.use(dagre);
+  registered = true;
+}
+
+export type Direction = 'LR' | 'TB';
+
+/** Above this many nodes the graph opens in the simplified display (no text, straight edges). */
+export const SIMPLIFY_ABOVE = 2000;
+
+export interface GraphDecor {
+  breakpoints: readonly number[];
+  /** Node id → whether its numerical check passed. */
+  checks: Readonly<Record<number, { pass: boolean }>>;
+  selected: number | null;
+}
+
+export interface GraphEvents {
+  /** A node was tapped (null: the background). */
+  select: (id: number | null) => void;
+  /** Right-click / long-press on a node, at page coordinates. */
+  context: (id: number, x: number, y: number) => void;
+}
+
+const nid = (id: number): string => `n${id}`;
+
+function canvasAvailable(): boolean {
+  if (typeof document === 'undefined') return false;
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
+
+export class GraphController {
+  private readonly cy: Core;
+  private readonly drawn: boolean;
+  private index: TraceIndex | null = null;
+  private cursor = -1;
+  private lit: readonly string[] = [];
+  private decor: GraphDecor = { breakpoints: [], checks: {}, selected: null };
+  private direction: Direction = 'LR';
+  private simple = false;
+  private readonly listeners: { [K in keyof GraphEvents]: GraphEvents[K][] } = { select: [], context: [] };
+
+  /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance: same API, no drawing. */
+  constructor(container: HTMLElement | null) {
+    registerDagre();
+    const draw = container !== null && canvasAvailable();
+    this.drawn = draw;
+    this.cy = cytoscape({
+      ...(draw ? { container } : { headless: true, styleEnabled: true }),
+      style: graphStyle(),
+      minZoom: 0.02,
+      maxZoom: 4,
+      pixelRatio: 1,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+    });
+    this.cy.on('tap', (e: EventObject) => {
+      const t = e.target;
+      if (t === this.cy) this.emit('select', null);
+      else if (t.isNode()) this.emit('select', Number(t.data('nid')));
+    });
+    this.cy.on('cxttap', 'node', (e: EventObject) => {
+      const p = e.originalEvent as MouseEvent | undefined;
+      this.emit('context', Number(e.target.data('nid')), p?.pageX ?? 0, p?.pageY ?? 0);
+    });
+  }
+
+  on<K extends keyof GraphEvents>(event: K, fn: GraphEvents[K]): () => void {
+    this.listeners[event].push(fn);
+    return () => {
+      const list = this.listeners[event] as GraphEvents[K][];
+      list.splice(list.indexOf(fn), 1);
+    };
+  }
+  private emit<K extends keyof GraphEvents>(event: K, ...args: Parameters<GraphEvents[K]>): void {
+    for (const fn of this.listeners[event]) (fn as (...a: Parameters<GraphEvents[K]>) => void)(...args);
+  }
+
+  /**
+   * Show a (new) trace at `cursor`. When only values changed (a leaf edit re-ran the same graph) the
+   * positions stay; otherwise the elements are rebuilt and laid out.
+   */
+  async setTrace(index: TraceIndex, cursor: number): Promise<void> {
+    const sameGraph =
+      this.index !== null &&
+      this.index.ids.length === index.ids.length &&
+      this.index.trace.graph.edges.length === index.trace.graph.edges.length &&
+      index.ids.every((id) => this.cy.getElementById(nid(id)).nonempty());
+    this.index = index;
+    this.cursor = cursor;
+    if (sameGraph) {
+      this.refreshAll();
+      return;
+    }
+    this.simple = index.ids.length > SIMPLIFY_ABOVE;
+    const els: ElementDefinition[] = [];
+    for (const n of index.trace.graph.nodes) {
+      const cls = [`kind-${n.kind}`];
+      if (n.isOutput) cls.push('output');
+      if (this.simple) cls.push('simple');
+      els.push({
+        group: 'nodes',
+        data: { id: nid(n.id), nid: n.id, label: '', ...nodeSize(n) },
+        classes: cls,
+      });
+    }
+    for (const e of index.trace.graph.edges) {
+      els.push({
+        group: 'edges',
+        data: { id: e.id, source: nid(e.source), target: nid(e.target) },
+        classes: this.simple ? ['simple'] : [],
+      });
+    }
+    this.lit = [];
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(els);
+    });
+    this.refreshAll();
+    await this.layout();
+  }
+
+  /** Move the display to a cursor position, redrawing only what changed. */
+  showCursor(cursor: number): void {
+    const index = this.index;
+    if (!index) return;
+    const changed = changedBetween(index, this.cursor, cursor);
+    this.cursor = cursor;
+    if (changed === null) return this.refreshAll();
+    this.cy.batch(() => {
+      for (const id of changed) this.paintNode(id);
+      this.paintEdges();
+    });
+  }
+
+  setDecor(decor: GraphDecor): void {
+    const before = this.decor;
+    this.decor = decor;
+    const ids = new Set<number>([...before.breakpoints, ...decor.breakpoints]);
+    for (const k of Object.keys(before.checks)) ids.add(Number(k));
+    for (const k of Object.keys(decor.checks)) ids.add(Number(k));
+    if (before.selected !== null) ids.add(before.selected);
+    if (decor.selected !== null) ids.add(decor.selected);
+    this.cy.batch(() => {
+      for (const id of ids) this.paintNode(id);
+    });
+  }
+
+  private refreshAll(): void {
+    const index = this.index;
+    if (!index) return;
+    this.cy.batch(() => {
+      for (const id of index.ids) this.paintNode(id);
+      this.paintEdges();
+    });
+  }
+
+  private paintNode(id: number): void {
+    const index = this.index!;
+    const ele = this.cy.getElementById(nid(id));
+    const node = index.nodes.get(id);
+    if (ele.empty() || !node) return;
+    const s = nodeStateAt(index, id, this.cursor);
+    const check = this.decor.checks[id];
+    if (!this.simple) {
+      const label = nodeLabel(node, s);
+      if (ele.data('label') !== label) ele.data('label', label);
+    }
+    ele.toggleClass('pending', !s.reached);
+    ele.toggleClass('current', s.current);
+    ele.toggleClass('has-grad', s.grad !== null && !s.gradDone);
+    ele.toggleClass('grad-done', s.gradDone);
+    ele.toggleClass('check-fail', check !== undefined && !check.pass);
+    ele.toggleClass('check-pass', check !== undefined && check.pass);
+    ele.toggleClass('bp', this.decor.breakpoints.includes(id));
+    ele.toggleClass('sel', this.decor.selected === id);
+  }
+
+  private paintEdges(): void {
+    for (const id of this.lit) this.cy.getElementById(id).removeClass('flow-fwd flow-bwd');
+    const act = this.index ? activeEdges(this.index, this.cursor) : null;
+    this.lit = act?.ids ?? [];
+    if (act)
+      for (const id of act.ids)
+        this.cy.getElementById(id).addClass(act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd');
+  }
+
+  /** Layered layout (dagre), left to right unless toggled; resolves when the layout has stopped. */
+  async layout(direction: Direction = this.direction): Promise<void> {
+    this.direction = direction;
+    const layout = this.cy.layout({
+      name: 'dagre',
+      rankDir: direction,
+      nodeSep: this.simple ? 6 : 24,
+      rankSep: this.simple ? 30 : 56,
+      fit: true,
+      padding: 24,
+      animate: false,
+    } as cytoscape.LayoutOptions);
+    const done = layout.promiseOn('layoutstop');
+    layout.run();
+    await done;
+  }
+
+  toggleDirection(): Promise<void> {
+    return this.layout(this.direction === 'LR' ? 'TB' : 'LR');
+  }
+  getDirection(): Direction {
+    return this.direction;
+  }
+
+  /** Switch between the full and the simplified (text-free) display. */
+  setSimplified(on: boolean): void {
+    this.simple = on;
+    this.cy.batch(() => this.cy.elements().toggleClass('simple', on));
+    this.refreshAll();
+  }
+  isSimplified(): boolean {
+    return this.simple;
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 24);
+  }
+  zoomBy(factor: number): void {
+    const z = this.cy.zoom() * factor;
+    this.cy.zoom({ level: z, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+  /** Pan so that a node is in view (the current node while playing). */
+  reveal(id: number): void {
+    const ele = this.cy.getElementById(nid(id));
+    if (ele.empty()) return;
+    const ext = this.cy.extent();
+    const p = ele.position();
+    if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) this.cy.center(ele);
+  }
+
+  /** The text a node shows now (for tests and the bench hook). */
+  labelOf(id: number): string {
+    return String(this.cy.getElementById(nid(id)).data('label') ?? '');
+  }
+  classesOf(id: number): string[] {
+    return this.cy.getElementById(nid(id)).classes();
+  }
+  edgeClasses(id: string): string[] {
+    return this.cy.getElementById(id).classes();
+  }
+  positionOf(id: number): { x: number; y: number } {
+    return { ...this.cy.getElementById(nid(id)).position() };
+  }
+  nodeCount(): number {
+    return this.cy.nodes().length;
+  }
+  /** Wait for the next frame Cytoscape draws (resolves at once when headless). */
+  nextRender(): Promise<void> {
+    if (!this.drawn) return Promise.resolve();
+    return new Promise((resolve) => this.cy.one('render', () => resolve()));
+  }
+  /** The graph as a PNG (for export). */
+  png(): Promise<Blob> {
+    return this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
+  }
+
+  destroy(): void {
+    this.listeners.select = [];
+    this.listeners.context = [];
+    this.cy.destroy();
+  }
+}

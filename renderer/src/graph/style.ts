@@ -1,0 +1,118 @@
+/**
+ * The graph's look, all by classes so a step only toggles classes (one style pass per batch).
+ * Kinds follow the lecture's drawings: data (inputs), parameters (W^{[l]}, b^{[l]}), constants, functions,
+ * and the output. State classes: `pending` (forward not there yet: dimmed), `current`, `has-grad`,
+ * `grad-done`, `check-fail` / `check-pass`, `bp` (breakpoint), `sel`; edges `flow-fwd` / `flow-bwd`.
+ */
+import type { StylesheetJson } from 'cytoscape';
+
+export const COLORS = {
+  data: '#dbeafe',
+  parameter: '#fef3c7',
+  constant: '#f1f5f9',
+  function: '#ffffff',
+  output: '#dcfce7',
+  forward: '#2563eb',
+  backward: '#dc2626',
+  current: '#f59e0b',
+  fail: '#dc2626',
+  pass: '#16a34a',
+} as const;
+
+export function graphStyle(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(w)',
+        height: 'data(h)',
+        label: 'data(label)',
+        'text-wrap': 'wrap',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'font-family': 'ui-monospace, "DejaVu Sans Mono", monospace',
+        'font-size': 12,
+        'line-height': 1.25,
+        color: '#0f172a',
+        'background-color': COLORS.function,
+        'border-width': 1.5,
+        'border-color': '#64748b',
+        'min-zoomed-font-size': 6,
+        'transition-property': 'opacity',
+        'transition-duration': 0,
+      },
+    },
+    { selector: 'node.kind-data', style: { 'background-color': COLORS.data, shape: 'ellipse' } },
+    { selector: 'node.kind-parameter', style: { 'background-color': COLORS.parameter, shape: 'ellipse' } },
+    {
+      selector: 'node.kind-constant',
+      style: { 'background-color': COLORS.constant, shape: 'ellipse', 'border-style': 'dashed' },
+    },
+    {
+      selector: 'node.output',
+      style: { 'background-color': COLORS.output, 'border-width': 3, 'border-color': COLORS.pass },
+    },
+    { selector: 'node.pending', style: { opacity: 0.35 } },
+    {
+      selector: 'node.has-grad',
+      style: { 'border-color': COLORS.backward, 'border-style': 'dotted', 'border-width': 2 },
+    },
+    {
+      selector: 'node.grad-done',
+      style: { 'border-color': COLORS.backward, 'border-style': 'solid', 'border-width': 2 },
+    },
+    {
+      selector: 'node.check-pass',
+      style: { 'underlay-color': COLORS.pass, 'underlay-opacity': 0.25, 'underlay-padding': 4 },
+    },
+    {
+      selector: 'node.check-fail',
+      style: {
+        'background-color': '#fecaca',
+        'border-color': COLORS.fail,
+        'border-width': 3,
+        'border-style': 'solid',
+      },
+    },
+    { selector: 'node.bp', style: { 'outline-color': COLORS.fail, 'outline-width': 3, 'outline-offset': 2 } },
+    {
+      selector: 'node.current',
+      style: { 'border-color': COLORS.current, 'border-width': 4, 'border-style': 'solid', opacity: 1 },
+    },
+    {
+      selector: 'node.sel',
+      style: { 'overlay-color': '#3b82f6', 'overlay-opacity': 0.15, 'overlay-padding': 6 },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'curve-style': 'bezier',
+        'line-color': '#94a3b8',
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': '#94a3b8',
+        'arrow-scale': 0.9,
+      },
+    },
+    {
+      selector: 'edge.flow-fwd',
+      style: { width: 3, 'line-color': COLORS.forward, 'target-arrow-color': COLORS.forward },
+    },
+    {
+      // The gradient flows against the edge: from the consumer back to its input.
+      selector: 'edge.flow-bwd',
+      style: {
+        width: 3,
+        'line-color': COLORS.backward,
+        'line-style': 'dashed',
+        'target-arrow-shape': 'none',
+        'source-arrow-shape': 'triangle',
+        'source-arrow-color': COLORS.backward,
+      },
+    },
+    // Simplified display for very large graphs: no text, straight edges, no arrows.
+    { selector: 'node.simple', style: { label: '', width: 14, height: 14, shape: 'ellipse' } },
+    { selector: 'edge.simple', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', width: 1 } },
+  ];
+}
