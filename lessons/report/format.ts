@@ -1,0 +1,81 @@
+/** Number and text formatting shared by every part of a report, so HTML and Markdown show the same digits. */
+import type { PlainValue } from '../../engine/core/types';
+
+/**
+ * A number as the report prints it: 4 decimals (as the inspector does) for everyday magnitudes,
+ * 4 significant digits in exponent form for very large or very small ones, so no gradient reads as 0.0000.
+ */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
+  if (x === 0) return '0.0000';
+  const a = Math.abs(x);
+  if (a >= 1e5 || a < 1e-4) return x.toExponential(3);
+  return x.toFixed(4);
+}
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Escape text for a Markdown table cell (pipes and line breaks would end the cell). */
+export function escapeMdCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function isScalar(v: PlainValue): v is number {
+  return typeof v === 'number';
+}
+
+/** Shape as the lecture writes it: 3×4, or "scalar". */
+export function formatShape(shape: readonly number[]): string {
+  return shape.length === 0 ? 'scalar' : shape.join('×');
+}
+
+/** A tensor seen as a matrix for display: leading dims folded into rows, the last dim as columns. */
+export function asMatrix(v: { shape: readonly number[]; data: readonly number[] }): {
+  rows: number;
+  cols: number;
+  at: (r: number, c: number) => number;
+} {
+  const cols = v.shape.length === 0 ? 1 : v.shape[v.shape.length - 1];
+  const rows = cols === 0 ? 0 : v.data.length / cols;
+  return { rows, cols, at: (r, c) => v.data[r * cols + c] };
+}
+
+/** min, max and mean of a tensor's entries (for the caption under a heatmap). */
+export function summarize(data: readonly number[]): { min: number; max: number; mean: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (const x of data) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+    sum += x;
+  }
+  return { min, max, mean: data.length ? sum / data.length : 0 };
+}
+
+/** A value on one line, for plain text (Markdown tables, alt text): the number, or a bracketed small tensor. */
+export function formatValueInline(v: PlainValue, maxEntries = 12): string {
+  if (isScalar(v)) return formatNumber(v);
+  if (v.shape.length === 0) return formatNumber(v.data[0]);
+  const m = asMatrix(v);
+  if (v.data.length > maxEntries) {
+    const s = summarize(v.data);
+    return `${formatShape(v.shape)} tensor (min ${formatNumber(s.min)}, max ${formatNumber(s.max)}, mean ${formatNumber(s.mean)})`;
+  }
+  const rowText: string[] = [];
+  for (let r = 0; r < m.rows; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < m.cols; c++) cells.push(formatNumber(m.at(r, c)));
+    rowText.push(`[${cells.join(', ')}]`);
+  }
+  return m.rows === 1 && v.shape.length <= 1 ? rowText[0] : `[${rowText.join(', ')}]`;
+}

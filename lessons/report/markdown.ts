@@ -1,0 +1,154 @@
+/**
+ * The report as Markdown: the same sections as the HTML, math left as `$…$` for the reader's renderer, and the
+ * pictures (graphs, plots) written as SVG files beside it and linked by name.
+ */
+import {
+  MAX_STEPS,
+  backwardSteps,
+  checkpointSummary,
+  formatDate,
+  forwardSteps,
+  gradcheckSummary,
+  labelOf,
+  nodeRows,
+} from './content';
+import { escapeMdCell, formatNumber, formatValueInline, isScalar } from './format';
+import { texName } from './html';
+import type { PlainValue, ReportGraph, ReportInput } from './types';
+
+function table(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.map(escapeMdCell).join(' | ')} |`;
+  return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+const cell = (v: PlainValue | null): string => (v === null ? '—' : formatValueInline(v));
+
+/** Keep `$` math on one line inside a list item. */
+const inlineMath = (latex: string): string => `$${latex.replace(/\s*\n\s*/g, ' ')}$`;
+
+/** File names of the pictures written beside the Markdown: one per graph, one per plot. */
+export interface MarkdownPictures {
+  graphs: string[];
+  plots: string[];
+}
+
+function graphMarkdown(g: ReportGraph, i: number, picture: string): string[] {
+  const out: string[] = [`### Graph ${i + 1}: ${g.title}`, ''];
+  if (g.caption) out.push(g.caption, '');
+  if (g.trace.nonFinite) out.push(`> **Warning:** ${g.trace.nonFinite.message}`, '');
+  out.push(
+    `![Computation graph: ${g.title}](${picture})`,
+    '',
+    'Under each node its value and its gradient ∂L/∂node; the thick outline is the output.',
+    '',
+    '#### Nodes',
+    '',
+    table(
+      ['Node', 'Kind', 'Op', 'Shape', 'Value', 'Gradient ∂L/∂node'],
+      nodeRows(g).map((r) => [
+        r.isOutput ? `**${r.label}** (output)` : r.label,
+        r.kind,
+        r.op,
+        r.shape,
+        cell(r.value),
+        cell(r.grad),
+      ]),
+    ),
+    '',
+  );
+  const fwd = forwardSteps(g);
+  if (fwd.length) {
+    out.push('#### Forward pass', '');
+    fwd.slice(0, MAX_STEPS).forEach((e, k) => out.push(`${k + 1}. ${inlineMath(e.latex)}`));
+    if (fwd.length > MAX_STEPS) out.push('', `*Showing the first ${MAX_STEPS} of ${fwd.length} steps.*`);
+    out.push('');
+  }
+  const bwd = backwardSteps(g);
+  if (bwd.length) {
+    out.push(
+      '#### Backward pass: the chain rule, step by step',
+      '',
+      "At each step the node's gradient is complete (upstream); it sends upstream × local derivative into each input.",
+      '',
+    );
+    bwd.slice(0, MAX_STEPS).forEach((e, k) => {
+      const name = labelOf(g, e.node);
+      const up = isScalar(e.upstream)
+        ? `: ${inlineMath(`\\frac{\\partial L}{\\partial ${texName(name)}} = ${formatNumber(e.upstream)}`)}`
+        : '';
+      out.push(
+        `${k + 1}. At **${name}** (${e.op})${up}${e.seed !== undefined ? ' (the seed: ∂L/∂L = 1)' : ''}`,
+      );
+      for (const c of e.contributions) out.push(`   - ${inlineMath(c.latex)}`);
+    });
+    if (bwd.length > MAX_STEPS) out.push('', `*Showing the first ${MAX_STEPS} of ${bwd.length} steps.*`);
+    out.push('');
+  }
+  out.push(
+    '#### Numerical check',
+    '',
+    `Backprop's gradient next to the central difference (L(x + ε) − L(x − ε)) / 2ε. ${gradcheckSummary(g.check)}`,
+    '',
+  );
+  if (g.check.rows.length)
+    out.push(
+      table(
+        ['Node', 'Backprop ∂L/∂node', 'Central difference', 'Error', 'Relative', ''],
+        g.check.rows.map((r) => [
+          r.label,
+          formatValueInline(r.analytic),
+          formatValueInline(r.numeric),
+          r.absError.toExponential(1),
+          r.relError.toExponential(1),
+          r.ok ? '✓ agrees' : '✗ differs',
+        ]),
+      ),
+      '',
+    );
+  return out;
+}
+
+export function renderMarkdownReport(input: ReportInput, pictures: MarkdownPictures): string {
+  const { lesson } = input;
+  const out: string[] = [
+    `# ${lesson.title}`,
+    '',
+    `*Backstep lesson report.* ${lesson.topic}`,
+    '',
+    table(
+      ['', ''],
+      [
+        ['Lesson', lesson.id],
+        ['Date', formatDate(input.date)],
+        ['Backstep', input.appVersion],
+      ],
+    ),
+    '',
+    '## Computation graphs',
+    '',
+  ];
+  if (input.graphs.length === 0) out.push('*This lesson has no graphs.*', '');
+  input.graphs.forEach((g, i) => out.push(...graphMarkdown(g, i, pictures.graphs[i])));
+
+  if (input.plots.length) {
+    out.push('## Plots', '');
+    input.plots.forEach((p, i) => out.push(`![${p.title}](${pictures.plots[i]})`, '', `*${p.title}*`, ''));
+  }
+
+  out.push('## Checkpoints', '', checkpointSummary(input), '');
+  input.checkpoints.forEach((c, i) => {
+    const verdict = c.correct === null ? 'not answered' : c.correct ? '✓ right' : '✗ not right';
+    out.push(
+      `${i + 1}. **${c.prompt.replace(/\n+/g, ' ')}**  `,
+      `   Your answer: ${c.answer === null ? '*no answer*' : c.answer} — ${verdict}  `,
+      `   Expected: ${c.expected}.${c.explanation ? ` ${c.explanation.replace(/\n+/g, ' ')}` : ''}`,
+    );
+  });
+  if (input.checkpoints.length) out.push('');
+
+  // Raw HTML in the notes is shown as text, as in the HTML report (markdown-it runs with html off there).
+  const notes = input.notes.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  out.push('## Notes', '', notes || '*No notes.*', '');
+  out.push('---', '', `*Made with Backstep ${input.appVersion} on ${formatDate(input.date)}.*`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,39 @@
+/**
+ * Math and Markdown for the HTML report, rendered at export time (KaTeX to HTML + MathML, markdown-it with raw
+ * HTML off), so the report carries no scripts.
+ */
+import katex from 'katex';
+import MarkdownIt from 'markdown-it';
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+export function renderMath(latex: string, display = false): string {
+  // A malformed formula shows as red source text rather than failing the whole export.
+  return katex.renderToString(latex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
+}
+
+/** `$…$` and `$$…$$` spans in Markdown text, swapped for placeholders markdown-it leaves alone. */
+function protectMath(text: string): { text: string; math: string[] } {
+  const math: string[] = [];
+  const out = text.replace(/\$\$([\s\S]+?)\$\$|\$([^$\n]+?)\$/g, (_m, display?: string, inline?: string) => {
+    math.push(display !== undefined ? renderMath(display.trim(), true) : renderMath(inline ?? '', false));
+    return `KTXMATH${math.length - 1}END`;
+  });
+  return { text: out, math };
+}
+
+function restoreMath(html: string, math: string[]): string {
+  return html.replace(/KTXMATH(\d+)END/g, (_m, i: string) => math[Number(i)]);
+}
+
+/** One line of Markdown with math (a checkpoint's prompt or answer), as inline HTML. */
+export function renderInlineMarkdown(text: string): string {
+  const p = protectMath(text);
+  return restoreMath(md.renderInline(p.text), p.math);
+}
+
+/** Blocks of Markdown with math (the student's notes), as HTML. */
+export function renderMarkdown(text: string): string {
+  const p = protectMath(text);
+  return restoreMath(md.render(p.text), p.math);
+}

@@ -1,0 +1,54 @@
+/**
+ * `renderReport`: the one pure function the app and the command line share. A `ReportInput` in, the report's
+ * files out (no I/O: the caller writes them, atomically, or offers them for download).
+ */
+import { graphSvg } from './graphSvg';
+import { renderHtml } from './html';
+import { FALLBACK_MATH_CSS } from './katexCss';
+import { layoutGraph } from './layout';
+import { renderMarkdownReport } from './markdown';
+import { plotSvg } from './plotSvg';
+import type { RenderedReport, ReportAssets, ReportFile, ReportFormat, ReportInput } from './types';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md'];
+
+/** File names of a lesson's report: `<lesson>-report.html`, `…-report.md`, `…-report-graph-1.svg`… */
+export function reportBaseName(lessonId: string): string {
+  return `${lessonId.replace(/[^A-Za-z0-9._-]+/g, '-')}-report`;
+}
+
+export function renderReport(
+  input: ReportInput,
+  format: ReportFormat,
+  assets?: ReportAssets,
+): RenderedReport {
+  const positions = input.graphs.map((g) => g.positions ?? layoutGraph(g.trace.graph));
+  const base = reportBaseName(input.lesson.id);
+  if (format === 'html') {
+    const html = renderHtml(input, positions, assets?.katexCss ?? FALLBACK_MATH_CSS);
+    return { main: { name: `${base}.html`, content: html, mime: 'text/html' }, assets: [] };
+  }
+  if (format === 'md') {
+    const graphs: ReportFile[] = input.graphs.map((g, i) => ({
+      name: `${base}-graph-${i + 1}.svg`,
+      content: graphSvg(g.trace.graph, positions[i]),
+      mime: 'image/svg+xml',
+    }));
+    const plots: ReportFile[] = input.plots.map((p, i) => ({
+      name: `${base}-plot-${i + 1}.svg`,
+      content: plotSvg(p),
+      mime: 'image/svg+xml',
+    }));
+    const md = renderMarkdownReport(input, {
+      graphs: graphs.map((f) => f.name),
+      plots: plots.map((f) => f.name),
+    });
+    return {
+      main: { name: `${base}.md`, content: md, mime: 'text/markdown' },
+      assets: [...graphs, ...plots],
+    };
+  }
+  throw new Error(
+    `renderReport: unknown format "${String(format)}" (expected one of: ${REPORT_FORMATS.join(', ')})`,
+  );
+}
