@@ -56,6 +56,7 @@ export class GraphController {
   private decor: GraphDecor = { breakpoints: [], checks: {}, selected: null };
   private direction: Direction = 'LR';
   private simple = false;
+  private pending: Promise<void> = Promise.resolve();
   private readonly listeners: { [K in keyof GraphEvents]: GraphEvents[K][] } = { select: [], context: [] };
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance: same API, no drawing. */
@@ -98,7 +99,17 @@ export class GraphController {
    * Show a (new) trace at `cursor`. When only values changed (a leaf edit re-ran the same graph) the
    * positions stay; otherwise the elements are rebuilt and laid out.
    */
-  async setTrace(index: TraceIndex, cursor: number): Promise<void> {
+  setTrace(index: TraceIndex, cursor: number): Promise<void> {
+    this.pending = this.build(index, cursor);
+    return this.pending;
+  }
+
+  /** Resolves once the last `setTrace` has laid the graph out. */
+  idle(): Promise<void> {
+    return this.pending;
+  }
+
+  private async build(index: TraceIndex, cursor: number): Promise<void> {
     const sameGraph =
       this.index !== null &&
       this.index.ids.length === index.ids.length &&
@@ -273,6 +284,11 @@ export class GraphController {
   nextRender(): Promise<void> {
     if (!this.drawn) return Promise.resolve();
     return new Promise((resolve) => this.cy.one('render', () => resolve()));
+  }
+  /** Call `fn` after every frame drawn; returns the unsubscribe. */
+  onRender(fn: () => void): () => void {
+    this.cy.on('render', fn);
+    return () => this.cy.off('render', fn);
   }
   /** The graph as a PNG (for export). */
   png(): Promise<Blob> {

@@ -1,0 +1,102 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { nextTick } from 'vue';
+import Inspector from '../../../renderer/src/debugger/Inspector.vue';
+import Heatmap from '../../../renderer/src/debugger/Heatmap.vue';
+import { useTraceStore } from '../../../renderer/src/stores/trace';
+import { fmt, valueText } from '../../../renderer/src/debugger/format';
+import { fanOutTrace, W, X } from './fixtures';
+
+describe('Inspector', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  function setup() {
+    const store = useTraceStore();
+    store.loadTrace(fanOutTrace(), 'fan-out');
+    const w = mount(Inspector);
+    return { store, w };
+  }
+
+  it('shows the forward formula with its numbers, typeset', async () => {
+    const { store, w } = setup();
+    expect(w.text()).toContain('Nothing computed yet');
+    store.seek(2);
+    await nextTick();
+    expect(w.get('[data-testid=step-text]').text()).toBe('z = x · w = 2.0000 × (−3.0000) = −6.0000');
+    expect(w.get('[data-testid=step-forward]').find('.katex').exists()).toBe(true);
+    expect(w.get('[data-testid=node-value]').text()).toBe('z = −6.0000');
+    expect(w.get('[data-testid=node-grad]').text()).toContain('∂y/∂z: not reached');
+  });
+
+  it('lists the chain-rule line per input in a backward step', async () => {
+    const { store, w } = setup();
+    store.seek(5);
+    await nextTick();
+    const lines = w.findAll('[data-testid=contribution]').map((c) => c.find('.sr').text());
+    expect(lines).toEqual([
+      '∂L/∂x += ∂L/∂z · ∂z/∂x = (1.0000) × (−3.0000) = −3.0000',
+      '∂L/∂w += ∂L/∂z · ∂z/∂w = (1.0000) × (2.0000) = 2.0000',
+    ]);
+    store.seek(4);
+    await nextTick();
+    expect(w.get('[data-testid=step-backward]').text()).toContain('Seed: ∂y/∂y = 1.0000');
+  });
+
+  it('for a node with two consumers, shows each contribution and the running sum', async () => {
+    const { store, w } = setup();
+    store.seek(5);
+    store.select(X);
+    await nextTick();
+    // x feeds y (local 1) and z (local w = −3): 1, then 1 + (−3) = −2, complete only at x's own step.
+    expect(w.get('[data-testid=node-grad]').text()).toMatch(/^∂y\/∂x = −2\.0000\s+\(partial/);
+    const rows = w
+      .get('[data-testid=contrib-table]')
+      .findAll('tbody tr')
+      .map((r) => r.findAll('td').map((d) => d.text()));
+    expect(rows).toEqual([
+      ['y (step 5)', '1.0000', '1.0000'],
+      ['z (step 6)', '−3.0000', '−2.0000'],
+    ]);
+    store.seek(4);
+    await nextTick();
+    expect(w.get('[data-testid=contrib-table]').text()).toContain('1 still to come');
+    store.runToEnd();
+    await nextTick();
+    expect(w.get('[data-testid=node-grad]').text()).toMatch(/∂y\/∂x = −2\.0000\s+\(complete\)/);
+  });
+
+  it('toggles a breakpoint from the node panel', async () => {
+    const { store, w } = setup();
+    store.select(W);
+    await nextTick();
+    await w.get('[data-testid=toggle-bp]').trigger('click');
+    expect(store.breakpoints).toEqual([W]);
+    expect(w.get('[data-testid=toggle-bp]').text()).toContain('● breakpoint');
+  });
+});
+
+describe('number formatting and heatmap hover', () => {
+  it('writes four decimals with a true minus and no negative zero', () => {
+    expect(fmt(-20)).toBe('−20.0000');
+    expect(fmt(46)).toBe('46.0000');
+    expect(fmt(-0.00001)).toBe('−1.00e-5');
+    expect(fmt(-0.00004999, 4)).toBe('−5.00e-5');
+    expect(fmt(-1e-20 * 0)).toBe('0.0000');
+    expect(valueText({ shape: [2, 2], data: [1, -2, 3, 4] })).toBe(
+      '[2×2] min −2.000 · mean 1.500 · max 4.000',
+    );
+  });
+
+  it('names a hovered cell by its index in the tensor shape', () => {
+    setActivePinia(createPinia());
+    const w = mount(Heatmap, {
+      props: { value: { shape: [2, 3], data: [0, 1, 2, 3, 4, -5.5] }, title: 'v' },
+    });
+    const vm = w.vm as unknown as { cellText(i: number): string };
+    expect(vm.cellText(5)).toBe('[1, 2] = −5.5000');
+    expect(vm.cellText(3)).toBe('[1, 0] = 3.0000');
+    expect(w.text()).toContain('[2×3]');
+    expect(w.find('.legend').text()).toContain('−5.500');
+  });
+});
