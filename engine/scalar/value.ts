@@ -1,0 +1,259 @@
+/**
+ * Scalar mode, micrograd-style: a `Value` holds one number, its gradient and the node it came from.
+ * Fast path by design: a node is a plain class instance holding its op's scalar rule (no closure per
+ * node), the topological order is an array marked by a pass counter (no Set), backward is one loop.
+ */
+import { EngineError, NonFiniteError } from '../core/errors';
+import { NO_ATTRS, newId } from '../core/ids';
+import { backwardNonFinite, forwardNonFinite } from '../core/nonfinite';
+import type { Attrs, GraphNode, Mode, NodeKind } from '../core/types';
+import { addOp } from '../ops/add';
+import { mulOp } from '../ops/mul';
+import type { OpDef, ScalarRule } from '../ops/opdef';
+import { expOp, logOp, negOp, powOp, reluOp, sigmoidOp, tanhOp } from '../ops/unary';
+
+const ARG1 = [0];
+const ARG2 = [0, 0];
+let pass = 0;
+
+export class Value implements GraphNode {
+  // Fields are `declare`d and set once in the constructor, in a fixed order: class-field initialisers would
+  // first define them as undefined, which makes V8 box every number (3-5× slower graph building).
+  declare readonly id: number;
+  declare data: number;
+  /** ∂L/∂(this), accumulated over backward() calls like PyTorch; zeroGrad resets it. */
+  declare grad: number;
+  /** @internal gradient within the current backward pass. */
+  declare _g: number;
+  /** @internal last topological-sort pass that visited this node. */
+  declare _mark: number;
+  declare readonly op: string;
+  /** First input (null for leaves): scalar ops have one or two inputs, kept as fields, not an array. */
+  declare readonly a: Value | null;
+  /** Second input (null for unary ops and leaves). */
+  declare readonly b: Value | null;
+  declare readonly attrs: Attrs;
+  /** @internal the op's forward/local rule (null for leaves). */
+  declare readonly rule: ScalarRule | null;
+  declare kind: NodeKind;
+  declare label: string;
+  /** @internal `inputs` as an array, built on first request (the hot paths read `a` and `b`). */
+  declare private _in: readonly Value[] | null;
+
+  constructor(
+    data: number,
+    op: string,
+    a: Value | null,
+    b: Value | null,
+    attrs: Attrs,
+    rule: ScalarRule | null,
+    kind: NodeKind,
+    label: string,
+  ) {
+    this.id = newId();
+    this.data = data;
+    this.grad = 0;
+    this._g = 0;
+    this._mark = 0;
+    this.op = op;
+    this.a = a;
+    this.b = b;
+    this.attrs = attrs;
+    this.rule = rule;
+    this.kind = kind;
+    this.label = label;
+    this._in = null;
+  }
+
+  get inputs(): readonly Value[] {
+    if (this._in === null) this._in = this.a === null ? [] : this.b === null ? [this.a] : [this.a, this.b];
+    return this._in;
+  }
+
+  get mode(): Mode {
+    return 'scalar';
+  }
+
+  add(other: Value | number): Value {
+    return binary(addOp, this, other);
+  }
+  /** x − y = x + (−y) */
+  sub(other: Value | number): Value {
+    return typeof other === 'number' ? binary(addOp, this, -other) : binary(addOp, this, other.neg());
+  }
+  mul(other: Value | number): Value {
+    return binary(mulOp, this, other);
+  }
+  /** x / y = x · y^{−1} */
+  div(other: Value | number): Value {
+    return typeof other === 'number' ? binary(mulOp, this, 1 / other) : binary(mulOp, this, other.pow(-1));
+  }
+  pow(k: number): Value {
+    if (!Number.isFinite(k)) throw new EngineError(`pow: exponent must be a finite number, got ${k}`);
+    return unary(powOp, this, { k });
+  }
+  neg(): Value {
+    return unary(negOp, this, NO_ATTRS);
+  }
+  exp(): Value {
+    return unary(expOp, this, NO_ATTRS);
+  }
+  log(): Value {
+    return unary(logOp, this, NO_ATTRS);
+  }
+  tanh(): Value {
+    return unary(tanhOp, this, NO_ATTRS);
+  }
+  sigmoid(): Value {
+    return unary(sigmoidOp, this, NO_ATTRS);
+  }
+  relu(): Value {
+    return unary(reluOp, this, NO_ATTRS);
+  }
+
+  /**
+   * Backpropagate from this node with ∂L/∂L = 1, adding each node's gradient into `.grad`. Throws
+   * `NonFiniteError` naming the first node whose value or gradient is NaN/±∞ (and then changes no `.grad`).
+   */
+  backward(): void {
+    const order = topoValues(this);
+    for (let k = 0; k < order.length; k++) (order[k] as Value)._g = 0;
+    this._g = 1;
+    let finite = true;
+    for (let k = order.length - 1; k >= 0; k--) {
+      const n = order[k] as Value;
+      const g = n._g;
+      if (!(g - g === 0 && n.data - n.data === 0)) finite = false; // x − x is NaN exactly for NaN and ±∞
+      const rule = n.rule;
+      if (rule === null) continue;
+      const a = n.a as Value;
+      const b = n.b;
+      if (b !== null) {
+        ARG2[0] = a.data;
+        ARG2[1] = b.data;
+        a._g += g * rule.local(ARG2, n.data, n.attrs, 0);
+        b._g += g * rule.local(ARG2, n.data, n.attrs, 1);
+      } else {
+        ARG1[0] = a.data;
+        a._g += g * rule.local(ARG1, n.data, n.attrs, 0);
+      }
+    }
+    if (!finite) throw new NonFiniteError(findNonFinite(order));
+    for (let k = 0; k < order.length; k++) {
+      const n = order[k] as Value;
+      n.grad += n._g;
+    }
+  }
+
+  toString(): string {
+    return `Value(${this.label ? this.label + '=' : ''}${this.data}, grad=${this.grad})`;
+  }
+}
+
+/** Topological order of the graph under `root` (inputs first), iterative, marking nodes by pass. */
+export function topoValues(root: Value): Value[] {
+  const mark = ++pass;
+  const order: Value[] = [];
+  const stack: Value[] = [root];
+  const next: number[] = [0];
+  root._mark = mark;
+  // Each stack entry is a node and how many of its (at most two) inputs were pushed already.
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const n = stack[top] as Value;
+    const i = next[top] as number;
+    const c = i === 0 ? n.a : i === 1 ? n.b : null;
+    if (c !== null) {
+      next[top] = i + 1;
+      if (c._mark !== mark) {
+        c._mark = mark;
+        stack.push(c);
+        next.push(0);
+      }
+    } else {
+      stack.pop();
+      next.pop();
+      order.push(n);
+    }
+  }
+  return order;
+}
+
+function findNonFinite(order: readonly Value[]) {
+  const valueOf = (n: GraphNode) => (n as Value).data;
+  const fwd = forwardNonFinite(order, valueOf);
+  if (fwd) return fwd;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const n = order[k] as Value;
+    if (!Number.isFinite(n._g)) return backwardNonFinite(n, n._g, valueOf);
+  }
+  throw new EngineError('internal: non-finite flagged but not found');
+}
+
+function checkData(x: number, what: string): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) {
+    throw new EngineError(
+      `${what}: data must be a finite number, got ${typeof x === 'number' ? x : typeof x}`,
+    );
+  }
+  return x;
+}
+
+/** A number used in an op becomes a constant leaf, labelled by its value. */
+export function constant(x: number): Value {
+  return new Value(checkData(x, 'constant'), 'leaf', null, null, NO_ATTRS, null, 'constant', String(x));
+}
+
+function unary(op: OpDef, a: Value, attrs: Attrs): Value {
+  const rule = op.scalar as ScalarRule;
+  ARG1[0] = a.data;
+  return new Value(rule.forward(ARG1, attrs), op.name, a, null, attrs, rule, 'function', '');
+}
+
+function binary(op: OpDef, a: Value, b: Value | number): Value {
+  const bv = typeof b === 'number' ? constant(b) : b;
+  if (!(bv instanceof Value))
+    throw new EngineError(`${op.name}: expected a Value or a number, got ${describeArg(b)}`);
+  const rule = op.scalar as ScalarRule;
+  ARG2[0] = a.data;
+  ARG2[1] = bv.data;
+  return new Value(rule.forward(ARG2, NO_ATTRS), op.name, a, bv, NO_ATTRS, rule, 'function', '');
+}
+
+function describeArg(x: unknown): string {
+  if (x === null) return 'null';
+  if (typeof x === 'object') return (x as object).constructor?.name ?? 'object';
+  return typeof x;
+}
+
+/** A scalar input: `value(2, 'x')`. */
+export function value(data: number, label = ''): Value {
+  return new Value(checkData(data, 'value'), 'leaf', null, null, NO_ATTRS, null, 'data', label);
+}
+
+/** A trainable scalar weight: same as `value`, marked kind 'parameter' for the view and for nn code. */
+export function parameter(data: number, label = ''): Value {
+  return new Value(checkData(data, 'parameter'), 'leaf', null, null, NO_ATTRS, null, 'parameter', label);
+}
+
+/**
+ * Apply any op with a scalar rule by name-resolved OpDef (used by lowering and by nn code).
+ * Inputs must match the rule's arity.
+ */
+export function applyScalar(op: OpDef, inputs: readonly Value[], attrs: Attrs = NO_ATTRS): Value {
+  const rule = op.scalar;
+  if (!rule) throw new EngineError(`${op.name}: op has no scalar rule; use tensors`);
+  if (inputs.length < 1 || inputs.length > 2)
+    throw new EngineError(`${op.name}: scalar ops take 1 or 2 inputs, got ${inputs.length}`);
+  const x = inputs.map((v) => v.data);
+  return new Value(
+    rule.forward(x, attrs),
+    op.name,
+    inputs[0] as Value,
+    inputs[1] ?? null,
+    attrs,
+    rule,
+    'function',
+    '',
+  );
+}

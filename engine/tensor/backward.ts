@@ -1,0 +1,108 @@
+/**
+ * Tensor backward: topological order (iterative DFS), then a reverse loop calling each op's vector-Jacobian
+ * product and adding it — reduced to the input's shape by `unbroadcast` — into the input's gradient.
+ * `tensorGrads` computes one pass's gradients without touching any node; `backward` adds them into `.grad`.
+ */
+import { EngineError, NonFiniteError } from '../core/errors';
+import { backwardNonFinite, forwardNonFinite } from '../core/nonfinite';
+import { topoOrder } from '../core/topo';
+import type { GraphNode, TensorData } from '../core/types';
+import { td } from './kernels';
+import { sizeOf } from './layout';
+import { NO_ATTRS } from '../core/ids';
+import { Tensor, asTensor, checkSameShape, type TensorLike } from './tensor';
+import { unbroadcast } from './unbroadcast';
+
+/** ∂L/∂(root) as data: 1 for a one-element root, else the given seed (which must have root's shape). */
+export function seedFor(root: Tensor, seed: Tensor | TensorLike | undefined): Float64Array {
+  if (seed === undefined) {
+    if (root.size !== 1) {
+      throw new EngineError(
+        `backward: a seed is required for a non-scalar output (shape [${root.shape.join(',')}])`,
+      );
+    }
+    return new Float64Array([1]);
+  }
+  const s = asTensor(seed, 'backward seed');
+  if (s.size === 1 && root.size === 1) return s.data.slice();
+  checkSameShape(root.shape, s.shape, 'backward: seed');
+  return s.data.slice();
+}
+
+/** One backward pass: node → ∂L/∂node, in the node's shape. Nodes that receive no gradient are absent. */
+export function tensorGrads(
+  order: readonly Tensor[],
+  root: Tensor,
+  seed: Float64Array,
+): Map<Tensor, Float64Array> {
+  const grads = new Map<Tensor, Float64Array>([[root, seed]]);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const n = order[k] as Tensor;
+    const g = grads.get(n);
+    const rule = n.def?.tensor;
+    if (!g || !rule) continue;
+    const gOut = td(n.shape, g);
+    for (let i = 0; i < n.inputs.length; i++) {
+      const x = n.inputs[i] as Tensor;
+      const v = rule.vjp(n.inputs, n, gOut, n.attrs, n.saved, i);
+      if (v === null) continue;
+      accumulate(grads, x, reduceTo(v, x, n, i));
+    }
+  }
+  return grads;
+}
+
+/** A vjp result reduced to input x's shape, checked (a wrong-sized vjp is an op bug: name it). */
+export function reduceTo(v: TensorData, x: Tensor, n: Tensor, i: number): Float64Array {
+  const r = unbroadcast(v, x.shape);
+  if (r.data.length !== sizeOf(x.shape)) {
+    throw new EngineError(
+      `${n.op}: vjp for input ${i} has shape [${v.shape.join(',')}], input is [${x.shape.join(',')}]`,
+    );
+  }
+  return r.data;
+}
+
+function accumulate(grads: Map<Tensor, Float64Array>, x: Tensor, v: Float64Array): void {
+  const prev = grads.get(x);
+  if (!prev) {
+    grads.set(x, v.slice()); // vjps may return their upstream array itself
+    return;
+  }
+  for (let j = 0; j < prev.length; j++) prev[j] = (prev[j] as number) + (v[j] as number);
+}
+
+/** `root.backward(seed)`: one pass, checked for NaN/±∞, then added into `.grad`. */
+export function backwardTensor(root: Tensor, seed: Tensor | TensorLike | undefined): void {
+  const s = seedFor(root, seed);
+  const order = topoOrder(root);
+  const valueOf = (n: GraphNode) => n as Tensor;
+  const fwd = forwardNonFinite(order, valueOf);
+  if (fwd) throw new NonFiniteError(fwd);
+  const grads = tensorGrads(order, root, s);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const n = order[k] as Tensor;
+    const g = grads.get(n);
+    if (g && !g.every(Number.isFinite))
+      throw new NonFiniteError(backwardNonFinite(n, td(n.shape, g), valueOf));
+  }
+  for (const n of order) {
+    const g = grads.get(n) ?? new Float64Array(n.size);
+    if (n.grad === null) {
+      n.grad = new Tensor(
+        [...n.shape],
+        g,
+        'leaf',
+        [],
+        NO_ATTRS,
+        null,
+        undefined,
+        'constant',
+        `∂L/∂${n.label || n.op}`,
+      );
+    } else {
+      const d = n.grad.data;
+      for (let j = 0; j < d.length; j++) d[j] = (d[j] as number) + (g[j] as number);
+    }
+  }
+}
