@@ -41,7 +41,9 @@ function parseFrontMatter(path: string, fm: string[]): LessonMeta {
   const doc = parseDocument(fm.join('\n'), { prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = 2 + (e.linePos?.[0].line ?? 1) - 1;
+    // The offset where the parser noticed the problem, as a line of the file (the front matter starts on line 2).
+    const src = fm.join('\n');
+    const line = 2 + src.slice(0, Math.min(e.pos[0], src.length)).split('\n').length - 1;
     throw new LessonFormatError(path, line, `front matter is not valid YAML: ${e.message.split('\n')[0]}`);
   }
   const result = frontMatterSchema.safeParse(doc.toJS());
