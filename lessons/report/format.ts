@@ -79,3 +79,9 @@ export function formatValueInline(v: PlainValue, maxEntries = 12): string {
   }
   return m.rows === 1 && v.shape.length <= 1 ? rowText[0] : `[${rowText.join(', ')}]`;
 }
+
+/** The short name of a node for captions and formulas: lessons label nodes like "z₂ = f₃(w₃, x)"; this gives "z₂". */
+export function shortLabel(label: string): string {
+  const i = label.indexOf(' = ');
+  return i > 0 ? label.slice(0, i) : label;
+}

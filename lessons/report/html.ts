@@ -12,7 +12,7 @@ import {
   labelOf,
   nodeRows,
 } from './content';
-import { escapeHtml, formatNumber, isScalar } from './format';
+import { escapeHtml, formatNumber, isScalar, shortLabel } from './format';
 import { graphSvg } from './graphSvg';
 import { renderInlineMarkdown, renderMarkdown, renderMath } from './math';
 import { plotSvg } from './plotSvg';
@@ -22,7 +22,16 @@ import type { Positions, ReportGraph, ReportInput } from './types';
 
 /** A node label as TeX: subscripts after an underscore survive, other specials are escaped. */
 export function texName(label: string): string {
-  return label.replace(/([#$%&{}])/g, '\\$1').replace(/\^/g, '\\hat{}');
+  const name = shortLabel(label);
+  // Plain ASCII names (x, w1, z_2) read best as math; anything else (w₃, Unicode) is set as text.
+  if (/^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)?$/.test(name)) return name.replace(/_(\w+)/, '_{$1}');
+  const text = name
+    .replace(/\\/g, '\u0000')
+    .replace(/([#$%&{}_])/g, '\\$1')
+    .replace(/\^/g, '\\^{}')
+    .replace(/~/g, '\\~{}')
+    .replace(/\u0000/g, '\\textbackslash{}');
+  return `\\text{${text}}`;
 }
 
 function section(id: string, title: string, body: string, level = 2): string {

@@ -9,7 +9,13 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 export function renderMath(latex: string, display = false): string {
   // A malformed formula shows as red source text rather than failing the whole export.
-  return katex.renderToString(latex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
+  return katex.renderToString(latex, {
+    displayMode: display,
+    throwOnError: false,
+    // Lesson labels use Unicode subscripts (w₃); KaTeX renders them, so its strict-mode warnings are noise here.
+    strict: 'ignore',
+    output: 'htmlAndMathml',
+  });
 }
 
 /** `$…$` and `$$…$$` spans in Markdown text, swapped for placeholders markdown-it leaves alone. */

@@ -1,6 +1,6 @@
 /** What is written under a node in the graph picture, and how much room that takes (the layout reserves it). */
 import type { GraphNodeJSON, PlainValue } from '../../engine/core/types';
-import { formatNumber, formatShape, isScalar, summarize } from './format';
+import { formatNumber, formatShape, isScalar, shortLabel, summarize } from './format';
 
 export const CAPTION_LINE = 14;
 /** Approximate advance of one character at the caption's 11 px. */
@@ -20,11 +20,9 @@ function captionValue(v: PlainValue): string {
 
 /** "x = value", then "∂L/∂x = gradient" (the lecture's notation). */
 export function captionLines(n: GraphNodeJSON): CaptionLine[] {
-  const lines: CaptionLine[] = [
-    { text: `${n.label ? `${n.label} = ` : ''}${captionValue(n.value)}`, cls: 'val' },
-  ];
-  if (n.grad !== null)
-    lines.push({ text: `∂L/∂${n.label || 'node'} = ${captionValue(n.grad)}`, cls: 'grad' });
+  const name = shortLabel(n.label);
+  const lines: CaptionLine[] = [{ text: `${name ? `${name} = ` : ''}${captionValue(n.value)}`, cls: 'val' }];
+  if (n.grad !== null) lines.push({ text: `∂L/∂${name || 'node'} = ${captionValue(n.grad)}`, cls: 'grad' });
   return lines;
 }
 

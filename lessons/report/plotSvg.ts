@@ -46,8 +46,13 @@ export function plotSvg(plot: ReportPlot): string {
   const yTicks = plot.logY
     ? niceTicks(Math.floor(y0), Math.ceil(y1)).filter((t) => Number.isInteger(t))
     : niceTicks(y0, y1);
-  y0 = Math.min(y0, yTicks[0]);
-  y1 = Math.max(y1, yTicks[yTicks.length - 1]);
+  // The y axis spans whole tick steps, so a loss falling towards 0 is drawn down to the 0 line.
+  const yStepRaw = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
+  if (yTicks[0] > y0) yTicks.unshift(Number((yTicks[0] - yStepRaw).toPrecision(12)));
+  if (yTicks[yTicks.length - 1] < y1)
+    yTicks.push(Number((yTicks[yTicks.length - 1] + yStepRaw).toPrecision(12)));
+  y0 = yTicks[0];
+  y1 = yTicks[yTicks.length - 1];
   const xTicks = niceTicks(x0, x1, 6);
   const px = (x: number): number => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
   const py = (v: number): number => PAD.top + ((y1 - v) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
