@@ -61,3 +61,26 @@ export { tensorRule } from './ops/opdef';
 export type { OpDef, ScalarRule, TensorRule, Formula, DescribeArgs } from './ops/opdef';
 export { lowerBroadcast, unaryTensorRule, binaryTensorRule } from './ops/elementwise';
 export { infix, call, callWithAttrs, paren } from './ops/describe';
+
+// Graph, trace, replay and checks.
+export { graphOf } from './graph/graphOf';
+export { gradients } from './graph/gradients';
+export {
+  evaluate,
+  type EvaluateOptions,
+  type EvaluateResult,
+  type Overrides,
+  type OverrideValue,
+} from './graph/evaluate';
+export { trace, type TraceOptions } from './trace/trace';
+export { numericGrad } from './check/numeric';
+export {
+  gradcheck,
+  type GradcheckOptions,
+  type GradcheckResult,
+  type GradcheckEntry,
+  type GradcheckNode,
+} from './check/gradcheck';
+
+// Neural-network library: layers, losses, initializers, modules, optimizers (engine/nn).
+export * from './nn/index';

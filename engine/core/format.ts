@@ -9,6 +9,12 @@ export function fmt(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '∞';
   if (x === -Infinity) return '−∞';
+  const abs = Math.abs(x);
+  // Tiny or huge numbers would print as 0.0000 or a long string; show 4 significant digits instead.
+  if (x !== 0 && (abs < 5e-5 || abs >= 1e9)) {
+    const [m, e] = x.toExponential(3).split('e');
+    return `${(m as string).replace('-', '−')}e${(e as string).replace('+', '').replace('-', '−')}`;
+  }
   const s = x.toFixed(4);
   // -0.0000 would read as a negative number.
   if (s === '-0.0000') return '0.0000';
