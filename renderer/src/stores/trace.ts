@@ -7,9 +7,10 @@
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import type { PlainValue, Trace } from '../../../engine/core/types';
+import type { GraphNode, PlainValue, Trace } from '../../../engine/core/types';
+import { sessionFor } from '../debugger/engineSession';
 import { compareGrads, DEFAULT_TOLERANCES, type NodeCheck, type Tolerances } from '../debugger/numericCheck';
-import { eventAt, indexTrace, type TraceIndex } from '../debugger/traceIndex';
+import { eventAt, gradEntryAt, indexTrace, type TraceIndex } from '../debugger/traceIndex';
 
 /** What the store needs from the engine beyond the trace: re-running and numerical derivatives. */
 export interface DebugSession {
@@ -70,6 +71,15 @@ export const useTraceStore = defineStore('trace', () => {
     checks.value = {};
     error.value = t.nonFinite ? t.nonFinite.message : null;
     revision.value++;
+  }
+
+  /**
+   * Hand a graph to the debugger (the lessons, the sandbox and the compare view call this): record its
+   * trace, keep its root for re-runs and numerical checks, and start with nothing computed.
+   */
+  function load(root: GraphNode, name: string): void {
+    const { trace: t, session: s } = sessionFor(root);
+    loadTrace(t, name, s);
   }
 
   function seek(i: number): void {
@@ -155,11 +165,12 @@ export const useTraceStore = defineStore('trace', () => {
     seek(keep);
   }
 
+  /** The backprop gradient of a node: its last accumulated value in the trace (the graph's `.grad` is not used). */
   function analyticGrad(id: number): PlainValue {
-    const node = index.value?.nodes.get(id);
-    if (!node || node.grad === null)
-      throw new Error(`numeric check: node ${id} has no gradient in this trace`);
-    return node.grad;
+    const idx = index.value;
+    const g = idx ? gradEntryAt(idx, id, idx.trace.events.length - 1) : null;
+    if (!g) throw new Error(`numeric check: node ${id} receives no gradient in this trace`);
+    return g.value;
   }
 
   function checkNode(id: number): NodeCheck {
@@ -177,7 +188,8 @@ export const useTraceStore = defineStore('trace', () => {
   /** Check every node in slices, yielding to the UI between them; resolves when done or cancelled. */
   function checkAll(): Promise<void> {
     if (!index.value || !session) return Promise.resolve();
-    const ids = index.value.ids.filter((id) => index.value!.nodes.get(id)!.grad !== null);
+    const idx = index.value;
+    const ids = idx.ids.filter((id) => idx.grads.has(id));
     const run = ++checkRun;
     const found: Record<number, NodeCheck> = {};
     checks.value = {};
@@ -242,6 +254,7 @@ export const useTraceStore = defineStore('trace', () => {
     atEnd,
     hasSession,
     loadTrace,
+    load,
     seek,
     step,
     stepBack,

@@ -164,3 +164,50 @@ describe('trace store', () => {
     expect(s.checks[Y]!.pass).toBe(true);
   });
 });
+
+describe('trace store with the engine', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it("loads micrograd's sanity check: y = −20 at the end of forward, ∂y/∂x = 46 at the end", async () => {
+    const { microgradSanity } = await import('../../../renderer/src/examples/micrograd');
+    const s = useTraceStore();
+    s.load(microgradSanity(), 'micrograd');
+    const idx = s.index!;
+    const id = (label: string) => idx.trace.graph.nodes.find((n) => n.label === label)!.id;
+    s.runForward();
+    expect(nodeStateAt(idx, id('y'), s.cursor)).toMatchObject({ value: -20, grad: null });
+    s.runToEnd();
+    expect(nodeStateAt(idx, id('x'), s.cursor)).toMatchObject({ value: -4, grad: 46, gradDone: true });
+    // x feeds four consumers (2·x, +x, z·x, q·x); its gradient is the sum of what they send back.
+    const parts = contributionsTo(idx, id('x'), s.cursor);
+    expect(parts.length).toBe(4);
+    expect(parts.reduce((a, c) => a + (c.contribution as number), 0)).toBeCloseTo(46, 12);
+  });
+
+  it('edits a leaf and re-runs: the one neuron with x1 = 1 gives o = tanh(−3 + 6.8814)', async () => {
+    const { neuron } = await import('../../../renderer/src/examples/neuron');
+    const s = useTraceStore();
+    s.load(neuron(), 'neuron');
+    const nodes = s.index!.trace.graph.nodes;
+    const x1 = nodes.find((n) => n.label === 'x1')!.id;
+    const o = nodes.find((n) => n.label === 'o')!.id;
+    s.runToEnd();
+    s.editLeaf(x1, 1);
+    const expected = Math.tanh(-3 + 6.881373587019543);
+    expect(nodeStateAt(s.index!, o, s.cursor).value).toBeCloseTo(expected, 12);
+    // ∂o/∂x1 = (1 − o²)·w1
+    expect(nodeStateAt(s.index!, x1, s.cursor).grad).toBeCloseTo((1 - expected ** 2) * -3, 12);
+  });
+
+  it('numerically checks every node of the micrograd example, intermediate ones included', async () => {
+    const { microgradSanity } = await import('../../../renderer/src/examples/micrograd');
+    const s = useTraceStore();
+    s.load(microgradSanity(), 'micrograd');
+    await s.checkAll();
+    const all = Object.values(s.checks);
+    expect(all.length).toBe(s.index!.ids.length);
+    expect(all.filter((c) => !c.pass)).toEqual([]);
+    const x = s.index!.trace.graph.nodes.find((n) => n.label === 'x')!.id;
+    expect(s.checks[x]!.numeric as number).toBeCloseTo(46, 4);
+  });
+});
