@@ -1,0 +1,61 @@
+/** compareModes: counts, the memory estimate's arithmetic, and gradients left exactly once on both graphs. */
+import { describe, expect, it } from 'vitest';
+import { tensor } from '../../../engine/tensor/tensor';
+import { compareModes, fastest } from '../../../engine/lower/measure';
+
+describe('compareModes', () => {
+  it('measures both modes and leaves one backward pass of gradients on each graph', () => {
+    const A = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { label: 'A', kind: 'parameter' },
+    );
+    const B = tensor(
+      [
+        [5, 6],
+        [7, 8],
+      ],
+      { label: 'B' },
+    );
+    const R = tensor(
+      [
+        [1, -1],
+        [2, 0.5],
+      ],
+      { label: 'R', kind: 'constant' },
+    );
+    const L = A.matmul(B).mul(R).sum();
+    const m = compareModes(L, 2);
+    expect(m.tensor.nodes).toBe(6);
+    expect(m.tensor.edges).toBe(5);
+    expect(m.scalar.nodes).toBe(31);
+    expect(m.scalar.edges).toBe(38);
+    // Tensor: 6 nodes × 2 (value and gradient) × 400 bytes + 21 elements × 2 × 8 bytes.
+    expect(m.tensor.bytes).toBe(6 * 2 * 400 + 21 * 16);
+    expect(m.scalar.bytes).toBe(31 * 144);
+    for (const s of [m.tensor, m.scalar]) {
+      expect(s.forwardMs).toBeGreaterThanOrEqual(0);
+      expect(s.backwardMs).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(s.forwardMs + s.backwardMs)).toBe(true);
+    }
+    // ∂L/∂A = R Bᵀ = [[−1, −1], [13, 18]] in both modes, once (timing repeats must not accumulate).
+    expect(Array.from(A.grad?.data ?? [])).toEqual([-1, -1, 13, 18]);
+    expect(m.lowering.scalarOf.get(A.id)?.map((v) => v.grad)).toEqual([-1, -1, 13, 18]);
+    expect(m.diff.gradAbs).toBe(0);
+  });
+
+  it('fastest keeps the fastest of at least three runs, resetting before each', () => {
+    let resets = 0;
+    let runs = 0;
+    const ms = fastest(
+      () => runs++,
+      0,
+      () => resets++,
+    );
+    expect(runs).toBeGreaterThanOrEqual(3);
+    expect(resets).toBe(runs);
+    expect(ms).toBeGreaterThanOrEqual(0);
+  });
+});
