@@ -97,7 +97,8 @@ export const l1LossOp = pointwiseLoss('l1Loss', 'L1', '|x − y|', {
 const clampLog = (v: number) => Math.max(Math.log(v), -100);
 
 export const bceLossOp = pointwiseLoss('bceLoss', 'BCE', '−(y ln x + (1 − y) ln(1 − x))', {
-  f: (x, y) => -(y * clampLog(x) + (1 - y) * clampLog(1 - x)),
+  // 0 − … so that a perfect prediction gives +0, not −0.
+  f: (x, y) => 0 - (y * clampLog(x) + (1 - y) * clampLog(1 - x)),
   dx: (x, y) => (x - y) / Math.max(x * (1 - x), 1e-12),
   dy: (x) => clampLog(1 - x) - clampLog(x),
   lower: (x, y) => {

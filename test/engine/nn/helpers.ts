@@ -1,6 +1,7 @@
 /** Shared builders for the nn tests: seeded tensors and a scalar loss Σ r ⊙ y for gradchecks. */
 import { gradcheck, tensor, value, Tensor, Value, type NodeKind, getOp } from '../../../engine/index';
-import { randomArray } from './numeric';
+import { expect } from 'vitest';
+import { maxAbsDiff, randomArray } from './numeric';
 
 export function rand(shape: number[], seed: number, kind: NodeKind = 'parameter', lo = -1, hi = 1): Tensor {
   const n = shape.reduce((a, d) => a * d, 1);
@@ -38,4 +39,21 @@ export function lowerAndBackprop(out: Tensor, seed = 99): { values: number[]; gr
   for (let i = 1; i < lowered.length; i++) loss = loss.add(lowered[i].mul(r[i]));
   loss.backward();
   return { values: lowered.map((v) => v.data), grads: ins.map((xs) => xs.map((v) => v.grad)) };
+}
+
+/** The tensor-mode gradients of Σ r ⊙ out for each input (r as in lowerAndBackprop). */
+function tensorGrads(out: Tensor): number[][] {
+  weightedSum(out).backward();
+  return out.inputs.map((t) => Array.from(t.grad?.data ?? new Float64Array(t.size)));
+}
+
+/** The op's scalar lowering gives the same outputs and the same input gradients as its tensor rule. */
+export function expectLoweringAgrees(out: Tensor): void {
+  const { values, grads } = lowerAndBackprop(out);
+  expect(maxAbsDiff(values, out.data)).toBeLessThan(1e-12);
+  const tg = tensorGrads(out);
+  out.inputs.forEach((t, i) => {
+    if (t.kind === 'constant') return;
+    expect(maxAbsDiff(grads[i], tg[i])).toBeLessThan(1e-10);
+  });
 }

@@ -10,24 +10,8 @@ import {
   tensor,
   Tensor,
 } from '../../../engine/index';
-import { expectGradcheck, lowerAndBackprop, rand, weightedSum } from './helpers';
+import { expectGradcheck, expectLoweringAgrees, rand, weightedSum } from './helpers';
 import { LECTURE_IMAGE, maxAbsDiff } from './numeric';
-
-/** The tensor-mode gradients of Σ r ⊙ out for each input (r as in lowerAndBackprop). */
-function tensorGrads(out: Tensor): number[][] {
-  weightedSum(out).backward();
-  return out.inputs.map((t) => Array.from(t.grad?.data ?? new Float64Array(t.size)));
-}
-
-function expectLoweringAgrees(out: Tensor): void {
-  const { values, grads } = lowerAndBackprop(out);
-  expect(maxAbsDiff(values, out.data)).toBeLessThan(1e-12);
-  const tg = tensorGrads(out);
-  out.inputs.forEach((t, i) => {
-    if (t.kind === 'constant') return;
-    expect(maxAbsDiff(grads[i], tg[i])).toBeLessThan(1e-10);
-  });
-}
 
 describe('linear', () => {
   it('computes x Wᵀ + b with W stored [out, in] as PyTorch', () => {
