@@ -34,3 +34,7 @@ export {
 export type { Feedback } from './runner/check';
 export { checkAnswer, readNumber } from './runner/check';
 export type { GradcheckSummary, HeadlessGraph, HeadlessRun } from './runner/types';
+export type { LessonSource, LoadedLesson } from './runner/load';
+export { loadLesson, loadLessons } from './runner/load';
+export { lessonModules } from './runner/catalog';
+export { runLessonHeadless, runGraph, checkGraph } from './runner/headless';

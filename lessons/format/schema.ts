@@ -1,7 +1,7 @@
 /** zod schemas for what a lesson file may contain: front matter and directive attributes. */
 import { z } from 'zod';
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be letters, digits and dashes');
 
 export const frontMatterSchema = z
   .object({
