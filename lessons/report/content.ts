@@ -5,9 +5,11 @@
 import type {
   BackwardEvent,
   ForwardEvent,
+  GraphJSON,
   GraphNodeJSON,
   NodeKind,
   PlainValue,
+  Trace,
 } from '../../engine/core/types';
 import { formatShape } from './format';
 import type { ReportCheck, ReportGraph, ReportInput } from './types';
@@ -90,3 +92,15 @@ export function formatDate(iso: string): string {
 
 /** Long traces are cut in the report (the app shows them all); the cut is said in the report. */
 export const MAX_STEPS = 400;
+
+/**
+ * The graph with each node's gradient taken from the trace: a backward event's `upstream` is ∂L/∂node once it is
+ * complete, which is what the student saw at the end of stepping (the graph's own `grad` may be a snapshot taken
+ * before the backward pass).
+ */
+export function withTraceGrads(trace: Trace): GraphJSON {
+  const grads = new Map<number, PlainValue>();
+  for (const e of trace.events) if (e.phase === 'backward') grads.set(e.node, e.upstream);
+  if (grads.size === 0) return trace.graph;
+  return { ...trace.graph, nodes: trace.graph.nodes.map((n) => ({ ...n, grad: grads.get(n.id) ?? n.grad })) };
+}

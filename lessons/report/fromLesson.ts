@@ -3,6 +3,7 @@
  * (`HeadlessRun`, or the app's traces) and the student's `LessonRecord` (answers, notes). Pure, shared by the
  * app and the command line.
  */
+import type { GradcheckResult } from '../../engine/index';
 import type { Checkpoint, Lesson, LessonMeta } from '../format/types';
 import type { LessonRecord } from '../runner/record';
 import type { GradcheckSummary, HeadlessRun } from '../runner/types';
@@ -56,6 +57,32 @@ export function checkFromSummary(s: GradcheckSummary | null, rows: GradcheckRow[
     ? `${s.checked} of ${s.checked} elements agree (largest error ${s.maxAbsError.toExponential(1)})`
     : `${s.failed} of ${s.checked} elements disagree (largest error ${s.maxAbsError.toExponential(1)}); first: ${s.firstFailure}`;
   return { rows, passed: s.passed, summary };
+}
+
+/**
+ * The engine's per-element gradcheck, folded back into one row per node (a tensor node's entries become its
+ * analytic and numeric tensors). `shapeOf` gives a node's shape ([] for a scalar).
+ */
+export function rowsFromGradcheck(
+  result: GradcheckResult,
+  shapeOf: (node: number) => number[],
+): GradcheckRow[] {
+  return result.nodes.map((n) => {
+    const shape = shapeOf(n.node);
+    const pack = (xs: number[]): GradcheckRow['analytic'] =>
+      shape.length === 0 ? xs[0] : { shape, data: xs };
+    const worst = n.entries.reduce((w, e) => (e.absErr > w.absErr ? e : w), n.entries[0]);
+    const scale = worst ? Math.max(Math.abs(worst.analytic), Math.abs(worst.numeric)) : 0;
+    return {
+      node: n.node,
+      label: n.label || `#${n.node}`,
+      analytic: pack(n.entries.map((e) => e.analytic)),
+      numeric: pack(n.entries.map((e) => e.numeric)),
+      absError: worst?.absErr ?? 0,
+      relError: worst && scale > 0 ? worst.absErr / scale : 0,
+      ok: n.pass,
+    };
+  });
 }
 
 export interface FromRunArgs {

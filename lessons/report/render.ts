@@ -2,6 +2,7 @@
  * `renderReport`: the one pure function the app and the command line share. A `ReportInput` in, the report's
  * files out (no I/O: the caller writes them, atomically, or offers them for download).
  */
+import { withTraceGrads } from './content';
 import { graphSvg } from './graphSvg';
 import { renderHtml } from './html';
 import { FALLBACK_MATH_CSS } from './katexCss';
@@ -17,11 +18,11 @@ export function reportBaseName(lessonId: string): string {
   return `${lessonId.replace(/[^A-Za-z0-9._-]+/g, '-')}-report`;
 }
 
-export function renderReport(
-  input: ReportInput,
-  format: ReportFormat,
-  assets?: ReportAssets,
-): RenderedReport {
+export function renderReport(raw: ReportInput, format: ReportFormat, assets?: ReportAssets): RenderedReport {
+  const input: ReportInput = {
+    ...raw,
+    graphs: raw.graphs.map((g) => ({ ...g, trace: { ...g.trace, graph: withTraceGrads(g.trace) } })),
+  };
   const positions = input.graphs.map((g) => g.positions ?? layoutGraph(g.trace.graph));
   const base = reportBaseName(input.lesson.id);
   if (format === 'html') {
