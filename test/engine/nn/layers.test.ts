@@ -8,7 +8,6 @@ import {
   maxPool2d,
   rng,
   tensor,
-  Tensor,
 } from '../../../engine/index';
 import { expectGradcheck, expectLoweringAgrees, rand, weightedSum } from './helpers';
 import { LECTURE_IMAGE, maxAbsDiff } from './numeric';
