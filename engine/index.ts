@@ -84,3 +84,6 @@ export {
 
 // Neural-network library: layers, losses, initializers, modules, optimizers (engine/nn).
 export * from './nn/index';
+
+// Lowering a tensor graph to scalars, and comparing the two (engine/lower).
+export * from './lower/index';
