@@ -1,0 +1,62 @@
+/**
+ * Timing for `npm run bench`: warm up, then repeat and keep every sample, so the table can show the median
+ * and the spread. Timed unit tests flake on a shared machine; a table of medians does not pretend.
+ */
+export interface Timing {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export interface TimeOptions {
+  warmup?: number;
+  runs?: number;
+  /** Stop adding runs once this many milliseconds have been spent (after at least 3 runs). */
+  budgetMs?: number;
+}
+
+export function summarize(samples: readonly number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { median, min: s[0], max: s[s.length - 1], runs: s.length };
+}
+
+/** Time `fn` (ms per call). `fn` may return a value so the work cannot be optimised away. */
+export function time(fn: () => unknown, opts: TimeOptions = {}): Timing {
+  const { warmup = 3, runs = 15, budgetMs = 4000 } = opts;
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+    if (samples.length >= 3 && performance.now() - start > budgetMs) break;
+  }
+  return summarize(samples);
+}
+
+/** Like `time`, for workloads measured in two phases (e.g. build, then backward). */
+export function timePhases<P extends string>(
+  fn: () => Record<P, number>,
+  phases: readonly P[],
+  opts: TimeOptions = {},
+): Record<P, Timing> {
+  const { warmup = 3, runs = 15, budgetMs = 4000 } = opts;
+  for (let i = 0; i < warmup; i++) fn();
+  const samples = Object.fromEntries(phases.map((p) => [p, [] as number[]])) as Record<P, number[]>;
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const r = fn();
+    for (const p of phases) samples[p].push(r[p]);
+    if (i >= 2 && performance.now() - start > budgetMs) break;
+  }
+  return Object.fromEntries(phases.map((p) => [p, summarize(samples[p])])) as Record<P, Timing>;
+}
+
+export function fmtMs(t: Timing): string {
+  const f = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+  return `${f(t.median)} ms (${f(t.min)}–${f(t.max)})`;
+}

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench`: every workload of the benchmark issue, ours beside tfjs (cpu and wasm) in the same process,
+ * median and min–max after warm-up. Each workload checks its result first, so a fast wrong answer never counts.
+ * Prints one table and writes it as JSON to bench/results/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { fmtMs, time, timePhases, type Timing } from './harness';
+import { useBackend } from './peers';
+import { A1_EXPECTED, runA1, runA1Tf } from './workloads/a1ScalarChain';
+import { A2_FIRST_LOSS, countNodes, makeA2 } from './workloads/a2ScalarMlp';
+import { FLOPS, b1Inputs, ikjMatmul, makeB1Ours, makeB1Tf, maxRelDiff } from './workloads/b1Matmul';
+import { b2Init, makeB2Ours, makeB2Tf } from './workloads/b2Mlp';
+import { b3Init, makeB3Ours, makeB3Tf } from './workloads/b3Conv';
+
+interface Row {
+  id: string;
+  workload: string;
+  unit: 'ms' | 'GFLOP/s';
+  ours: Timing;
+  oursValue: number;
+  peers: Record<string, { timing: Timing; value: number } | string>;
+  target: string;
+  met: boolean;
+  check: string;
+}
+
+const rows: Row[] = [];
+const gflops = (t: Timing) => FLOPS / (t.median * 1e6);
+
+function fail(msg: string): never {
+  console.error(`bench: result check failed — ${msg}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const want = (id: string) => only.length === 0 || only.includes(id);
+  await useBackend('cpu');
+
+  if (want('A1')) {
+    const first = runA1();
+    if (first.output !== A1_EXPECTED) fail(`A1 output ${first.output}, expected ${A1_EXPECTED}`);
+    const t = timePhases(() => runA1(), ['build', 'backward'] as const, { warmup: 5, runs: 30 });
+    const total = time(() => runA1(), { warmup: 2, runs: 30 });
+    const tfRun = runA1Tf();
+    if (Math.abs(tfRun.output - A1_EXPECTED) > 1e-5) fail(`A1 tfjs output ${tfRun.output}`);
+    const tfT = time(() => runA1Tf(), { warmup: 0, runs: 1 }); // ~10 s a run: once is enough
+    rows.push({
+      id: 'A1',
+      workload: `scalar chain 100k ops (build ${fmtMs(t.build)} + backward ${fmtMs(t.backward)})`,
+      unit: 'ms',
+      ours: total,
+      oursValue: total.median,
+      peers: {
+        'tfjs-cpu (0-d tensors)': { timing: tfT, value: tfT.median },
+        'tfjs-wasm': 'not run (scalar)',
+      },
+      target: '≤ 15 ms',
+      met: total.median <= 15,
+      check: `output ${first.output}`,
+    });
+  }
+
+  if (want('A2')) {
+    const a2 = makeA2();
+    const s0 = a2.step(0);
+    if (s0.loss !== A2_FIRST_LOSS) fail(`A2 first loss ${s0.loss}, expected ${A2_FIRST_LOSS}`);
+    const nodes = countNodes(s0.root);
+    let k = 1;
+    const t = time(() => a2.step(k++ % 100), { warmup: 3, runs: 30 });
+    rows.push({
+      id: 'A2',
+      workload: `scalar MLP 2-16-16-1, 100 points, one SGD step (${nodes} nodes)`,
+      unit: 'ms',
+      ours: t,
+      oursValue: t.median,
+      peers: { 'tfjs-cpu': 'not run (no scalar mode)' },
+      target: '≤ 5 ms',
+      met: t.median <= 5,
+      check: `first loss ${s0.loss}`,
+    });
+  }
+
+  if (want('B1')) {
+    const { a, b } = b1Inputs();
+    const ours = makeB1Ours(a, b);
+    const ref = ikjMatmul(a, b, 256);
+    const diff = maxRelDiff(ours(), ref);
+    if (diff > 1e-12) fail(`B1 matmul differs from the i-k-j loop by ${diff}`);
+    const t = time(ours, { runs: 30 });
+    const floor = time(() => ikjMatmul(a, b, 256), { runs: 15 });
+    const peers: Row['peers'] = { 'plain-JS i-k-j': { timing: floor, value: gflops(floor) } };
+    for (const be of ['cpu', 'wasm'] as const) {
+      await useBackend(be);
+      const p = makeB1Tf(a, b);
+      const d = maxRelDiff(p.run(), ref);
+      if (d > 1e-4) fail(`B1 tfjs-${be} differs by ${d}`);
+      const pt = time(p.run, { runs: be === 'cpu' ? 5 : 30 });
+      peers[`tfjs-${be}`] = { timing: pt, value: gflops(pt) };
+      p.dispose();
+    }
+    await useBackend('cpu');
+    rows.push({
+      id: 'B1',
+      workload: 'matmul 256×256 · 256×256',
+      unit: 'GFLOP/s',
+      ours: t,
+      oursValue: gflops(t),
+      peers,
+      target: '≥ 3 GFLOP/s',
+      met: gflops(t) >= 3,
+      check: `equals i-k-j loop (max rel diff ${diff.toExponential(1)})`,
+    });
+  }
+
+  if (want('B2')) {
+    const init = b2Init();
+    const ours = makeB2Ours(init);
+    const peers: Row['peers'] = {};
+    // Gradients of the first step against tfjs, before either has moved.
+    const tfCheck = makeB2Tf(init);
+    const tfGrads = tfCheck.grads();
+    tfCheck.dispose();
+    const first = ours.step();
+    const gradDiff = Math.max(...ours.params.map((p, i) => maxRelDiff(p.grad!.data, tfGrads[i])));
+    if (gradDiff > 1e-4) fail(`B2 gradients differ from tfjs by ${gradDiff}`);
+    let last = first;
+    const t = time(() => (last = ours.step()), { runs: 30 });
+    if (!(last < first)) fail(`B2 loss did not fall: ${first} → ${last}`);
+    for (const be of ['cpu', 'wasm'] as const) {
+      await useBackend(be);
+      const p = makeB2Tf(init);
+      const pt = time(p.step, { runs: be === 'cpu' ? 10 : 30 });
+      peers[`tfjs-${be}`] = { timing: pt, value: pt.median };
+      p.dispose();
+    }
+    await useBackend('cpu');
+    const cpu = peers['tfjs-cpu'];
+    const half = typeof cpu === 'string' ? 17 : cpu.value / 2;
+    rows.push({
+      id: 'B2',
+      workload: 'MLP 784-128-10, batch 64, one SGD step',
+      unit: 'ms',
+      ours: t,
+      oursValue: t.median,
+      peers,
+      target: `≤ ½ tfjs-cpu (${half.toFixed(1)} ms)`,
+      met: t.median <= half,
+      check: `loss ${first.toFixed(4)} → ${last.toFixed(4)}; grads = tfjs (${gradDiff.toExponential(1)})`,
+    });
+  }
+
+  if (want('B3')) {
+    const init = b3Init();
+    const ours = makeB3Ours(init);
+    const g = Float64Array.from(ours());
+    const tfp = makeB3Tf(init);
+    const diff = maxRelDiff(g, tfp.step());
+    if (diff > 1e-3) fail(`B3 filter gradient differs from tfjs by ${diff}`);
+    const t = time(ours, { runs: 20 });
+    const pt = time(tfp.step, { warmup: 1, runs: 3 });
+    tfp.dispose();
+    rows.push({
+      id: 'B3',
+      workload: 'conv 5×5×8 on [32,1,28,28], ReLU, maxpool 2, sum; fwd + ∂/∂w',
+      unit: 'ms',
+      ours: t,
+      oursValue: t.median,
+      peers: { 'tfjs-cpu': { timing: pt, value: pt.median }, 'tfjs-wasm': 'no conv backward' },
+      target: '≤ 50 ms',
+      met: t.median <= 50,
+      check: `∂/∂w = tfjs (${diff.toExponential(1)})`,
+    });
+  }
+
+  print();
+  save();
+}
+
+function cell(unit: Row['unit'], t: Timing, v: number): string {
+  if (unit === 'ms') return fmtMs(t);
+  return `${v.toFixed(2)} GFLOP/s (${(FLOPS / (t.max * 1e6)).toFixed(2)}–${(FLOPS / (t.min * 1e6)).toFixed(2)})`;
+}
+
+/** How many times faster ours is (> 1) or slower (< 1), in words. */
+function speedup(x: number): string {
+  return x >= 1 ? `${x.toFixed(2)}× faster` : `${(1 / x).toFixed(2)}× slower`;
+}
+
+function print(): void {
+  const lines: string[][] = [
+    ['id', 'workload', 'ours', 'peer', 'peer result', 'ours vs peer', 'target', 'met', 'check'],
+  ];
+  for (const r of rows) {
+    const peers = Object.entries(r.peers);
+    peers.forEach(([name, p], i) => {
+      const ratio =
+        typeof p === 'string' ? '' : speedup(r.unit === 'ms' ? p.value / r.oursValue : r.oursValue / p.value);
+      lines.push([
+        i === 0 ? r.id : '',
+        i === 0 ? r.workload : '',
+        i === 0 ? cell(r.unit, r.ours, r.oursValue) : '',
+        name,
+        typeof p === 'string' ? p : cell(r.unit, p.timing, p.value),
+        ratio,
+        i === 0 ? r.target : '',
+        i === 0 ? (r.met ? 'yes' : 'NO') : '',
+        i === 0 ? r.check : '',
+      ]);
+    });
+  }
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
+  const fmt = (l: string[]) => '| ' + l.map((s, c) => s.padEnd(widths[c])).join(' | ') + ' |';
+  console.log(fmt(lines[0]));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const l of lines.slice(1)) console.log(fmt(l));
+  console.log(
+    `\n${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}; ms per run, median (min–max).`,
+  );
+}
+
+function save(): void {
+  const dir = path.join(import.meta.dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const doc = { date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, rows };
+  const file = path.join(dir, 'latest.json');
+  const tmp = `${file}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(doc, null, 2));
+  fs.renameSync(tmp, file);
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+await main();
