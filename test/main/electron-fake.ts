@@ -1,0 +1,108 @@
+/**
+ * A stand-in for the `electron` module in main-process tests (used through
+ * `vi.mock('electron', async () => (await import('./electron-fake')).electronFake)`). It records what the
+ * code under test asks of Electron: windows created and their options, IPC handlers, menus, dialogs.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+export const handlers = new Map<string, Handler>();
+
+export const ipcMain = {
+  handle: vi.fn((channel: string, handler: Handler) => {
+    handlers.set(channel, handler);
+  }),
+};
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  send = vi.fn();
+  toggleDevTools = vi.fn();
+  printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 fake'));
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  maximized = false;
+  destroyed = false;
+  loadedUrl: string | null = null;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.created.push(this);
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  show() {}
+  destroy() {
+    this.destroyed = true;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  async loadURL(url: string) {
+    this.loadedUrl = url;
+  }
+}
+
+export const dialog = {
+  showOpenDialog: vi.fn(async (): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+    canceled: true,
+    filePaths: [],
+  })),
+  showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
+};
+
+export const app = {
+  getName: () => 'Backstep',
+  getVersion: () => '0.1.0',
+  getPath: vi.fn((_name: string) => '/tmp'),
+};
+
+export const nativeTheme = { themeSource: 'system' as string };
+
+export const screen = {
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+
+export function fakeSession() {
+  return {
+    requestHandler: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+    checkHandler: null as null | ((...args: unknown[]) => boolean),
+    setPermissionRequestHandler(h: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void) {
+      this.requestHandler = h;
+    },
+    setPermissionCheckHandler(h: (...args: unknown[]) => boolean) {
+      this.checkHandler = h;
+    },
+  };
+}
+
+export function resetFakes(): void {
+  handlers.clear();
+  BrowserWindow.created = [];
+  nativeTheme.themeSource = 'system';
+  vi.clearAllMocks();
+}
+
+export const electronFake = {
+  ipcMain,
+  BrowserWindow,
+  dialog,
+  app,
+  nativeTheme,
+  screen,
+  Menu,
+  session: { defaultSession: fakeSession() },
+};
