@@ -2,8 +2,8 @@
 import type { PlainValue } from '../../engine/core/types';
 
 /**
- * A number as the report prints it: 4 decimals (as the inspector does) for everyday magnitudes,
- * 4 significant digits in exponent form for very large or very small ones, so no gradient reads as 0.0000.
+ * A number as the report prints it: 4 decimals (as the inspector does) for everyday magnitudes, 4 significant
+ * digits below 0.01 and in exponent form for very large or very small ones, so no gradient reads as 0.0000.
  */
 export function formatNumber(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
@@ -11,6 +11,8 @@ export function formatNumber(x: number): string {
   if (x === 0) return '0.0000';
   const a = Math.abs(x);
   if (a >= 1e5 || a < 1e-4) return x.toExponential(3);
+  // Below 0.01, four decimals would keep only one or two digits: keep four significant ones instead.
+  if (a < 1e-2) return x.toPrecision(4);
   return x.toFixed(4);
 }
 

@@ -99,6 +99,19 @@ describe('renderReport md', () => {
   });
 });
 
+describe('gradients from the trace', () => {
+  it("takes each node's gradient from its backward event, not from a snapshot in the graph", () => {
+    const input = knownInput();
+    const g = input.graphs[0].trace.graph;
+    g.nodes = g.nodes.map((n) => ({ ...n, grad: 0 }));
+    const md = renderReport(input, 'md').main.content;
+    // Upstream at each backward event: f 1, z 3, q −4, y −4, x −4 (the hand-worked values above).
+    expect(md).toContain('| x | input |  | scalar | -2.0000 | -4.0000 |');
+    expect(md).toContain('| z | parameter |  | scalar | -4.0000 | 3.0000 |');
+    expect(md).toContain('| **f** (output) | operation | × (mul) | scalar | -12.0000 | 1.0000 |');
+  });
+});
+
 describe('graph picture', () => {
   it('lays the graph out left to right: every input left of its consumer', () => {
     const g = chainRuleTrace().graph;
@@ -164,6 +177,7 @@ describe('KaTeX fonts and numbers', () => {
     expect(formatNumber(0)).toBe('0.0000');
     expect(formatNumber(-12)).toBe('-12.0000');
     expect(formatNumber(0.25307)).toBe('0.2531');
+    expect(formatNumber(0.00549)).toBe('0.005490');
     expect(formatNumber(1e-7)).toBe('1.000e-7');
     expect(formatNumber(123456)).toBe('1.235e+5');
     expect(formatNumber(NaN)).toBe('NaN');
