@@ -9,7 +9,7 @@
 import { EngineError, ShapeError, shapeStr } from '../../core/errors';
 import type { TensorData } from '../../core/types';
 import type { Value } from '../../scalar/value';
-import { lowerReduction, reduceLoss, reductionText, termGrads } from './reduction';
+import { lowerReduction, reduceLoss, reductionText, termGrads, where } from './reduction';
 import { formula } from './text';
 import { tensorRule, type OpDef } from '../opdef';
 
@@ -62,7 +62,10 @@ export const crossEntropyOp: OpDef = {
   symbol: 'CE',
   describe: (a) =>
     formula(
-      `${a.outLabel} = ${reductionText(a.attrs.reduction, '(ln Σ_ŷ exp z_ŷ − z_y)', 'N')}  with z = ${a.labels[0]}, y = ${a.labels[1]} = ${a.outValue}`,
+      `${a.outLabel} = ${reductionText(a.attrs.reduction, '(ln Σ_ŷ exp z_ŷ − z_y)', 'N')}${where([
+        ['z', a.labels[0]],
+        ['y', a.labels[1]],
+      ])} = ${a.outValue}`,
     ),
   tensor: tensorRule<Float64Array>({
     // Saves softmax(z) row by row for backward.
@@ -121,7 +124,10 @@ export const nllLossOp: OpDef = {
   symbol: 'NLL',
   describe: (a) =>
     formula(
-      `${a.outLabel} = ${reductionText(a.attrs.reduction, '(−a_y)', 'N')}  with a = ${a.labels[0]}, y = ${a.labels[1]} = ${a.outValue}`,
+      `${a.outLabel} = ${reductionText(a.attrs.reduction, '(−a_y)', 'N')}${where([
+        ['a', a.labels[0]],
+        ['y', a.labels[1]],
+      ])} = ${a.outValue}`,
     ),
   tensor: tensorRule<undefined>({
     forward([a, t], attrs) {

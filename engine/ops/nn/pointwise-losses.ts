@@ -13,7 +13,7 @@
  */
 import { EngineError, ShapeError, shapeStr } from '../../core/errors';
 import { constant, type Value } from '../../scalar/value';
-import { lowerReduction, reduceLoss, reductionText, termGrads } from './reduction';
+import { lowerReduction, reduceLoss, reductionText, termGrads, where } from './reduction';
 import { formula } from './text';
 import { tensorRule, type OpDef } from '../opdef';
 
@@ -41,7 +41,10 @@ function pointwiseLoss(name: string, symbol: string, termText: string, t: Term):
     symbol,
     describe: (a) =>
       formula(
-        `${a.outLabel} = ${reductionText(a.attrs.reduction, termText, 'n')}  with x = ${a.labels[0]}, y = ${a.labels[1]} = ${a.outValue}`,
+        `${a.outLabel} = ${reductionText(a.attrs.reduction, termText, 'n')}${where([
+          ['x', a.labels[0]],
+          ['y', a.labels[1]],
+        ])} = ${a.outValue}`,
       ),
     tensor: tensorRule<undefined>({
       forward([x, y], attrs) {

@@ -23,10 +23,12 @@ function geometry(op: string, shape: readonly number[], attrs: Attrs): PoolGeome
 }
 
 function describePool(name: string, what: string) {
-  return (a: DescribeArgs) =>
-    formula(
-      `${a.outLabel} = ${name}(${a.labels[0]}; kernel=${a.attrs.kernel}, stride=${a.attrs.stride}) — ${what} — = ${name}(${a.values[0]}) = ${a.outValue}`,
+  return (a: DescribeArgs) => {
+    const k = `${a.attrs.kernel}×${a.attrs.kernel}`;
+    return formula(
+      `${a.outLabel} = ${name}(${a.labels[0]}) (${what} ${k} window, stride ${a.attrs.stride}) = ${name}(${a.values[0]}) = ${a.outValue}`,
     );
+  };
 }
 
 /** Visit every window: its output index and the flat input indices it covers. */
@@ -46,7 +48,7 @@ function eachWindow(g: PoolGeometry, visit: (o: number, cells: number[]) => void
 export const maxPool2dOp: OpDef = {
   name: 'maxPool2d',
   symbol: 'max',
-  describe: describePool('maxPool2d', 'each output is the largest value of its window'),
+  describe: describePool('maxPool2d', 'the largest value of each'),
   tensor: tensorRule<Int32Array>({
     forward([x], attrs) {
       const g = geometry('maxPool2d', x.shape, attrs);
@@ -80,7 +82,7 @@ export const maxPool2dOp: OpDef = {
 export const avgPool2dOp: OpDef = {
   name: 'avgPool2d',
   symbol: 'avg',
-  describe: describePool('avgPool2d', 'each output is the mean of its window'),
+  describe: describePool('avgPool2d', 'the mean of each'),
   tensor: tensorRule<undefined>({
     forward([x], attrs) {
       const g = geometry('avgPool2d', x.shape, attrs);

@@ -51,6 +51,14 @@ export function termGrads(
   return new Float64Array(n).fill(gOut.data[0] / divisor(reduction, n, batch));
 }
 
+/** `  (z = logits, y = y)`: which inputs the formula's symbols stand for, omitting a symbol named as itself. */
+export function where(pairs: readonly (readonly [string, string | undefined])[]): string {
+  const shown = pairs
+    .filter(([sym, label]) => label && label !== sym)
+    .map(([sym, label]) => `${sym} = ${label}`);
+  return shown.length ? `  (${shown.join(', ')})` : '';
+}
+
 /** The reduction in the inspector's words, wrapped around a term's formula. */
 export function reductionText(reduction: AttrValue | undefined, term: string, n: string): string {
   if (reduction === 'none') return term;

@@ -3,7 +3,16 @@ import { tex } from '../../core/format';
 import type { Formula } from '../opdef';
 
 // Symbols the nn formulas use beyond the engine's list, as KaTeX commands.
+// Multi-character patterns first, so their parts are not replaced one by one.
 const EXTRA: ReadonlyArray<readonly [string, string]> = [
+  ['√(σ² + ε)', '\\sqrt{\\sigma^2 + \\epsilon}'],
+  ['Σ_ŷ', '\\sum_{\\hat{y}}'],
+  ['z_ŷ', 'z_{\\hat{y}}'],
+  ['ln ', '\\ln '],
+  ['ln(', '\\ln('],
+  ['exp ', '\\exp '],
+  ['e^{−|x|}', 'e^{-|x|}'],
+  ['ŷ', '\\hat{y}'],
   ['ᵀ', '^{\\top}'],
   ['⊙', '\\odot '],
   ['ℓ', '\\ell '],
