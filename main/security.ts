@@ -4,22 +4,6 @@
  */
 import type { Session, WebContents } from 'electron';
 
-/** The webPreferences of every window: isolated, sandboxed, no Node, web security on. */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  safeDialogs: true,
-  spellcheck: false,
-} as const;
-
 /** Refuse navigation to anything but the app's page, all new windows, and <webview> tags. */
 export function hardenWebContents(contents: WebContents, isAllowedUrl: (url: string) => boolean): void {
   const refuseUnlessApp = (event: { preventDefault(): void }, url: string) => {

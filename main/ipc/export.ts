@@ -3,7 +3,6 @@ import { BrowserWindow } from 'electron';
 import { z } from 'zod';
 import { CHANNELS, type ExportKind, type SaveResult } from '../contract/bridge';
 import { safeFileName } from '../files/session-io';
-import { SECURE_WEB_PREFERENCES } from '../security';
 import type { MainContext } from './context';
 import { saveWithDialog } from './files';
 import { handle } from './handle';
@@ -29,7 +28,16 @@ const exportRequest = z.object({
 export async function htmlToPdf(html: string): Promise<Uint8Array> {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false },
+    webPreferences: {
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
