@@ -9,7 +9,7 @@ const lesson: LessonModule = {
       caption: 'x = 2, h(x) = (x, x²), w = (0.5, 0.25)',
       build() {
         const x = value(2, 'x');
-        const h2 = named(x.pow(2), 'h₂ = x²');
+        const h2 = named(x.pow(2), 'h₂');
         const w1 = parameter(0.5, 'w₁');
         const w2 = parameter(0.25, 'w₂');
         return named(w1.mul(x).add(w2.mul(h2)), 'f');
@@ -23,7 +23,7 @@ const lesson: LessonModule = {
         const w1 = parameter(0.5, 'w₁');
         const b1 = parameter(-0.5, 'b₁');
         const w2 = parameter(1.5, 'w₂');
-        const h = named(w1.mul(x).add(b1).tanh(), 'h = σ(w₁x + b₁)');
+        const h = named(w1.mul(x).add(b1).tanh(), 'h');
         return named(w2.mul(h), 'f');
       },
     },

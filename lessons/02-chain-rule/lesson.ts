@@ -26,9 +26,9 @@ const lesson: LessonModule = {
         const w2 = parameter(W2, 'w₂');
         const w1 = parameter(W1, 'w₁');
         const y = value(Y, 'y');
-        const zz2 = named(w3.mul(x), 'z₂ = f₃(w₃, x)');
-        const zz1 = named(w2.mul(zz2).tanh(), 'z₁ = f₂(w₂, z₂)');
-        return named(w1.mul(zz1).sub(y).pow(2), 'F = f₁(w₁, y, z₁)');
+        const zz2 = named(w3.mul(x), 'z₂');
+        const zz1 = named(named(w2.mul(zz2), 'w₂z₂').tanh(), 'z₁');
+        return named(named(named(w1.mul(zz1), 'w₁z₁').sub(y), 'w₁z₁ − y').pow(2), 'F');
       },
     },
   },

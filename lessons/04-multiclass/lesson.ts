@@ -24,7 +24,7 @@ const lesson: LessonModule = {
       caption: 'W = [[1, 0], [0, 1], [1, 1]], x = (1, 2), y = 3',
       build() {
         const ey = tensor(oneHot(3, Y), { label: 'e_y', kind: 'constant' });
-        return named(scores().mul(ey).sum(), 'F = [f(x)]_y');
+        return named(scores().mul(ey).sum(), 'F');
       },
     },
     softmax: {

@@ -27,7 +27,7 @@ const lesson: LessonModule = {
         const w = tensor(W, { label: 'W', kind: 'parameter' });
         const x = tensor(X, { label: 'X' });
         const y = tensor(Y, { label: 'δ(ŷ = yᵢ)', kind: 'constant' });
-        const F = named(x.matmul(w.transpose()), 'F = X Wᵀ');
+        const F = named(x.matmul(w.transpose()), 'F');
         // −Σᵢ Σ_ŷ δ(ŷ = yᵢ) log p(ŷ|xᵢ): the log-sum-exp form of the lecture, computed with the shift.
         const ce = named(F.logSoftmax(1).mul(y).sum().neg(), 'cross-entropy');
         const decay = named(

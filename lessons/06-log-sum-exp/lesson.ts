@@ -12,7 +12,7 @@ const lesson: LessonModule = {
       build() {
         const x = tensor(LOGITS, { label: 'x' });
         const e = named(x.exp(), 'exp(x)');
-        const p = named(e.div(e.sum()), 'p = exp(x)/Σ exp(x)');
+        const p = named(e.div(e.sum()), 'p');
         return named(p.mul(tensor(oneHot(3, 2), { label: 'e₃', kind: 'constant' })).sum(), 'p₃');
       },
     },
@@ -21,9 +21,9 @@ const lesson: LessonModule = {
       caption: 'the same logits, no overflow',
       build() {
         const x = tensor(LOGITS, { label: 'x' });
-        const c = named(x.max(), 'c = max x');
+        const c = named(x.max(), 'c');
         const shifted = named(x.sub(c), 'x − c');
-        return named(shifted.exp().sum().log().add(c), 'log Σ exp x');
+        return named(shifted.exp().sum().log().add(c), 'lse');
       },
     },
   },

@@ -46,7 +46,7 @@ const lesson: LessonModule = {
         const b1 = tensor(B1, { label: 'b⁽¹⁾', kind: 'parameter' });
         const w2 = tensor([W2], { label: 'W⁽²⁾', kind: 'parameter' });
         const b2 = tensor([B2], { label: 'b⁽²⁾', kind: 'parameter' });
-        const a = named(x.matmul(w1.transpose()).add(b1).sigmoid(), 'σ(W⁽¹⁾x + b⁽¹⁾)');
+        const a = named(x.matmul(w1.transpose()).add(b1).sigmoid(), 'a⁽¹⁾');
         return named(a.matmul(w2.transpose()).add(b2).sum(), 'f(x)');
       },
     },

@@ -57,9 +57,9 @@ const lesson: LessonModule = {
       title: 'Mean |∂L/∂a⁽ˡ⁾| per layer (10 layers, width 16)',
       build() {
         const runs: [string, Activation, InitScheme][] = [
-          ['sigmoid, U(±√(6/fan_in))', 'sigmoid', 'heUniform'],
-          ['ReLU, U(±√(6/fan_in))', 'relu', 'heUniform'],
-          ['ReLU, U(±1/√fan_in)', 'relu', 'uniformFanIn'],
+          ['sigmoid', 'sigmoid', 'heUniform'],
+          ['ReLU', 'relu', 'heUniform'],
+          ['ReLU, small init', 'relu', 'uniformFanIn'],
         ];
         const series = runs.map(([name, act, init]) => ({
           name,

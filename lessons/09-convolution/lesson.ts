@@ -22,8 +22,8 @@ const lesson: LessonModule = {
           Array.from({ length: 9 }, () => 1 / 9),
           { shape: [1, 1, 3, 3], label: 'filter w', kind: 'parameter' },
         );
-        const y = named(conv2d(x, w), 'y = w ⋆ x');
-        return named(y.sum(), 'L = Σ y');
+        const y = named(conv2d(x, w), 'y');
+        return named(y.sum(), 'L');
       },
     },
   },

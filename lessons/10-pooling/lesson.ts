@@ -13,7 +13,7 @@ export const BLOCK = [
 function pooled(kind: 'max' | 'avg') {
   const x = tensor([[BLOCK]], { label: 'x', kind: 'parameter' });
   const y = kind === 'max' ? maxPool2d(x, { kernel: 2 }) : avgPool2d(x, { kernel: 2 });
-  return named(named(y, kind === 'max' ? 'max pool 2×2' : 'avg pool 2×2').sum(), 'L = Σ pooled');
+  return named(named(y, kind === 'max' ? 'max pool 2×2' : 'avg pool 2×2').sum(), 'L');
 }
 
 const lesson: LessonModule = {

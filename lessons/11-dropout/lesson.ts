@@ -8,11 +8,8 @@ const SEED = 11;
 
 function graph(training: boolean) {
   const h = tensor([H], { label: 'h', kind: 'parameter' });
-  const d = named(
-    dropout(h, P, { training, rng: rng(SEED) }),
-    training ? 'dropout(h), p = 0.5' : 'dropout(h), eval',
-  );
-  return named(d.sum(), 'L = Σ');
+  const d = named(dropout(h, P, { training, rng: rng(SEED) }), 'h̃');
+  return named(d.sum(), 'L');
 }
 
 const lesson: LessonModule = {

@@ -15,9 +15,9 @@ const lesson: LessonModule = {
         W1.kind = 'parameter';
         W2.kind = 'parameter';
         const x = tensor([[1, -1]], { label: 'x' });
-        const a = named(x.matmul(W1.transpose()).tanh(), 'tanh(W⁽¹⁾x)');
+        const a = named(x.matmul(W1.transpose()).tanh(), 'a');
         const f = named(a.matmul(W2.transpose()), 'f(x)');
-        return named(f.sub(1).pow(2).sum(), 'L = (f − 1)²');
+        return named(f.sub(1).pow(2).sum(), 'L');
       },
     },
   },

@@ -29,7 +29,7 @@ const lesson: LessonModule = {
         const d = named(x.sub(mean), 'x − μ');
         const variance = named(d.pow(2).mean(0, true), 'σ²');
         const y = named(d.div(variance.add(EPS).pow(0.5)), 'x̂');
-        return named(y.mul(tensor(G, { label: 'g', kind: 'constant' })).sum(), 'L = y₁');
+        return named(y.mul(tensor(G, { label: 'g', kind: 'constant' })).sum(), 'L');
       },
     },
     op: {
@@ -39,8 +39,8 @@ const lesson: LessonModule = {
         const x = tensor(X, { label: 'x', kind: 'parameter' });
         const gamma = tensor([1], { label: 'γ', kind: 'parameter' });
         const beta = tensor([0], { label: 'β', kind: 'parameter' });
-        const y = named(batchNorm(x, gamma, beta, { training: true, eps: EPS }), 'y = BN(x)');
-        return named(y.mul(tensor(G, { label: 'g', kind: 'constant' })).sum(), 'L = y₁');
+        const y = named(batchNorm(x, gamma, beta, { training: true, eps: EPS }), 'y');
+        return named(y.mul(tensor(G, { label: 'g', kind: 'constant' })).sum(), 'L');
       },
     },
   },

@@ -16,9 +16,9 @@ const lesson: LessonModule = {
         const b2 = tensor([0], { label: 'b⁽²⁾', kind: 'parameter' });
         const x = tensor([[0.5, -1]], { label: 'x' });
         const a = named(x.matmul(W1.transpose()).add(b1).tanh(), 'a⁽¹⁾');
-        const z = named(a.matmul(W2.transpose()).add(b2), 'z (logit)');
+        const z = named(a.matmul(W2.transpose()).add(b2), 'z');
         // y = 1: ℓ = −log σ(z) = log(1 + e^{−z}), written as softplus(−z).
-        return named(z.neg().exp().add(1).log(), 'ℓ = log(1 + e^{−z})');
+        return named(z.neg().exp().add(1).log(), 'ℓ');
       },
     },
   },

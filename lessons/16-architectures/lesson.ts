@@ -49,7 +49,7 @@ const lesson: LessonModule = {
       build() {
         const x = value(1, 'x');
         const F = named(parameter(-0.3, 'w₂').mul(parameter(0.5, 'w₁').mul(x).relu()), 'F(x)');
-        return named(x.add(F), 'y = x + F(x)');
+        return named(x.add(F), 'y');
       },
     },
   },
