@@ -15,6 +15,7 @@ import { expOp, logOp, negOp, powOp, reluOp, sigmoidOp, tanhOp } from '../ops/un
 const ARG1 = [0];
 const ARG2 = [0, 0];
 let pass = 0;
+const NO_INPUTS: readonly Value[] = Object.freeze([]);
 
 export class Value implements GraphNode {
   // Fields are `declare`d and set once in the constructor, in a fixed order: class-field initialisers would
@@ -23,10 +24,10 @@ export class Value implements GraphNode {
   declare data: number;
   /** ∂L/∂(this), accumulated over backward() calls like PyTorch; zeroGrad resets it. */
   declare grad: number;
-  /** @internal gradient within the current backward pass. */
-  declare _g: number;
   /** @internal last topological-sort pass that visited this node. */
   declare _mark: number;
+  /** @internal position in the last topological order (index into backward's gradient array). */
+  declare _pos: number;
   declare readonly op: string;
   /** First input (null for leaves): scalar ops have one or two inputs, kept as fields, not an array. */
   declare readonly a: Value | null;
@@ -37,8 +38,6 @@ export class Value implements GraphNode {
   declare readonly rule: ScalarRule | null;
   declare kind: NodeKind;
   declare label: string;
-  /** @internal `inputs` as an array, built on first request (the hot paths read `a` and `b`). */
-  declare private _in: readonly Value[] | null;
 
   constructor(
     data: number,
@@ -53,8 +52,8 @@ export class Value implements GraphNode {
     this.id = newId();
     this.data = data;
     this.grad = 0;
-    this._g = 0;
     this._mark = 0;
+    this._pos = 0;
     this.op = op;
     this.a = a;
     this.b = b;
@@ -62,12 +61,11 @@ export class Value implements GraphNode {
     this.rule = rule;
     this.kind = kind;
     this.label = label;
-    this._in = null;
   }
 
+  /** The inputs as an array, for the generic graph code (the hot paths read `a` and `b` directly). */
   get inputs(): readonly Value[] {
-    if (this._in === null) this._in = this.a === null ? [] : this.b === null ? [this.a] : [this.a, this.b];
-    return this._in;
+    return this.a === null ? NO_INPUTS : this.b === null ? [this.a] : [this.a, this.b];
   }
 
   get mode(): Mode {
@@ -117,32 +115,32 @@ export class Value implements GraphNode {
    */
   backward(): void {
     const order = topoValues(this);
-    for (let k = 0; k < order.length; k++) (order[k] as Value)._g = 0;
-    this._g = 1;
+    const n = order.length;
+    // This pass's gradients live in one Float64Array indexed by topological position: no allocation per
+    // node, and `.grad` is only touched once the pass is known to be finite.
+    const g = new Float64Array(n);
+    g[n - 1] = 1;
     let finite = true;
-    for (let k = order.length - 1; k >= 0; k--) {
-      const n = order[k] as Value;
-      const g = n._g;
-      if (!(g - g === 0 && n.data - n.data === 0)) finite = false; // x − x is NaN exactly for NaN and ±∞
-      const rule = n.rule;
+    for (let k = n - 1; k >= 0; k--) {
+      const node = order[k] as Value;
+      const gk = g[k] as number;
+      if (!(gk - gk === 0 && node.data - node.data === 0)) finite = false; // x − x is NaN exactly for NaN and ±∞
+      const rule = node.rule;
       if (rule === null) continue;
-      const a = n.a as Value;
-      const b = n.b;
+      const a = node.a as Value;
+      const b = node.b;
       if (b !== null) {
         ARG2[0] = a.data;
         ARG2[1] = b.data;
-        a._g += g * rule.local(ARG2, n.data, n.attrs, 0);
-        b._g += g * rule.local(ARG2, n.data, n.attrs, 1);
+        g[a._pos] += gk * rule.local(ARG2, node.data, node.attrs, 0);
+        g[b._pos] += gk * rule.local(ARG2, node.data, node.attrs, 1);
       } else {
         ARG1[0] = a.data;
-        a._g += g * rule.local(ARG1, n.data, n.attrs, 0);
+        g[a._pos] += gk * rule.local(ARG1, node.data, node.attrs, 0);
       }
     }
-    if (!finite) throw new NonFiniteError(findNonFinite(order));
-    for (let k = 0; k < order.length; k++) {
-      const n = order[k] as Value;
-      n.grad += n._g;
-    }
+    if (!finite) throw new NonFiniteError(findNonFinite(order, g));
+    for (let k = 0; k < n; k++) (order[k] as Value).grad += g[k] as number;
   }
 
   toString(): string {
@@ -154,38 +152,40 @@ export class Value implements GraphNode {
 export function topoValues(root: Value): Value[] {
   const mark = ++pass;
   const order: Value[] = [];
+  // An explicit stack with its own pointer (never popped, so V8 never shrinks and re-copies it); `state`
+  // says how many of the node's (at most two) inputs were visited already.
   const stack: Value[] = [root];
-  const next: number[] = [0];
+  const state: number[] = [0];
+  let sp = 0;
   root._mark = mark;
-  // Each stack entry is a node and how many of its (at most two) inputs were pushed already.
-  while (stack.length > 0) {
-    const top = stack.length - 1;
-    const n = stack[top] as Value;
-    const i = next[top] as number;
+  while (sp >= 0) {
+    const n = stack[sp] as Value;
+    const i = state[sp] as number;
     const c = i === 0 ? n.a : i === 1 ? n.b : null;
     if (c !== null) {
-      next[top] = i + 1;
+      state[sp] = i + 1;
       if (c._mark !== mark) {
         c._mark = mark;
-        stack.push(c);
-        next.push(0);
+        sp++;
+        stack[sp] = c;
+        state[sp] = 0;
       }
     } else {
-      stack.pop();
-      next.pop();
+      n._pos = order.length;
       order.push(n);
+      sp--;
     }
   }
   return order;
 }
 
-function findNonFinite(order: readonly Value[]) {
+function findNonFinite(order: readonly Value[], g: Float64Array) {
   const valueOf = (n: GraphNode) => (n as Value).data;
   const fwd = forwardNonFinite(order, valueOf);
   if (fwd) return fwd;
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k] as Value;
-    if (!Number.isFinite(n._g)) return backwardNonFinite(n, n._g, valueOf);
+    if (!Number.isFinite(g[k] as number)) return backwardNonFinite(n, g[k] as number, valueOf);
   }
   throw new EngineError('internal: non-finite flagged but not found');
 }
