@@ -6,8 +6,8 @@
  */
 import { EngineError } from '../core/errors';
 import { Tensor } from '../tensor/tensor';
-import { uniformFanIn } from './init';
-import { conv2d, linear } from './layers';
+import { constantInit, uniformFanIn } from './init';
+import { batchNorm, conv2d, dropout, linear } from './layers';
 import { rng as makeRng, type Rng } from './rng';
 
 export abstract class Module {
@@ -115,6 +115,97 @@ export class Conv2d extends Module {
 
   parameters(): Tensor[] {
     return this.b ? [this.w, this.b] : [this.w];
+  }
+}
+
+/** Inverted dropout as a module: drops units in train mode (masks drawn from its rng), identity in eval. */
+export class Dropout extends Module {
+  private readonly rng: Rng;
+
+  constructor(
+    readonly p: number,
+    opts: { rng?: Rng } = {},
+  ) {
+    super();
+    this.rng = opts.rng ?? makeRng(0);
+  }
+
+  forward(x: Tensor): Tensor {
+    return dropout(x, this.p, { training: this.training, rng: this.rng });
+  }
+
+  parameters(): Tensor[] {
+    return [];
+  }
+}
+
+/**
+ * Batch normalization over C channels (input [N,C] or [N,C,H,W]) with learnable γ (ones) and β (zeros), and
+ * running statistics (zeros and ones, kind 'constant') updated in train mode and used in eval mode.
+ */
+export class BatchNorm extends Module {
+  readonly gamma: Tensor;
+  readonly beta: Tensor;
+  readonly runningMean: Tensor;
+  readonly runningVar: Tensor;
+  readonly momentum: number;
+  readonly eps: number;
+
+  constructor(
+    readonly channels: number,
+    opts: { momentum?: number; eps?: number; label?: string } = {},
+  ) {
+    super();
+    const name = opts.label ?? 'bn';
+    this.gamma = constantInit([channels], 1, `${name}.γ`);
+    this.beta = constantInit([channels], 0, `${name}.β`);
+    this.runningMean = constantInit([channels], 0, `${name}.μ_run`);
+    this.runningVar = constantInit([channels], 1, `${name}.σ²_run`);
+    this.runningMean.kind = 'constant';
+    this.runningVar.kind = 'constant';
+    this.momentum = opts.momentum ?? 0.1;
+    this.eps = opts.eps ?? 1e-5;
+  }
+
+  forward(x: Tensor): Tensor {
+    return batchNorm(x, this.gamma, this.beta, {
+      training: this.training,
+      runningMean: this.runningMean,
+      runningVar: this.runningVar,
+      momentum: this.momentum,
+      eps: this.eps,
+    });
+  }
+
+  parameters(): Tensor[] {
+    return [this.gamma, this.beta];
+  }
+}
+
+/** A step of a Sequential: a module, or a parameter-free function such as `(x) => x.relu()`. */
+export type Step = Module | ((x: Tensor) => Tensor);
+
+/** Modules and functions applied in order, e.g. conv → relu → pool → flatten → linear for a small CNN. */
+export class Sequential extends Module {
+  readonly steps: readonly Step[];
+
+  constructor(...steps: Step[]) {
+    super();
+    this.steps = steps;
+  }
+
+  forward(x: Tensor): Tensor {
+    let y = x;
+    for (const s of this.steps) y = s instanceof Module ? s.forward(y) : s(y);
+    return y;
+  }
+
+  parameters(): Tensor[] {
+    return this.children().flatMap((m) => m.parameters());
+  }
+
+  override children(): Module[] {
+    return this.steps.filter((s): s is Module => s instanceof Module);
   }
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BatchNorm,
   Conv2d,
+  Dropout,
+  Sequential,
+  maxPool2d,
   Layer,
   Linear,
   MLP,
@@ -81,6 +85,35 @@ describe('tensor modules', () => {
     expect([mlp.training, ...mlp.layers.map((l) => l.training)]).toEqual([false, false, false]);
     mlp.train();
     expect(mlp.layers[1].training).toBe(true);
+  });
+  it('Dropout and BatchNorm follow the module mode; Sequential chains modules and functions', () => {
+    const drop = new Dropout(0.5, { rng: rng(1) });
+    const bn = new BatchNorm(2);
+    const net = new Sequential(
+      new Conv2d(1, 2, 3, { rng: rng(4) }),
+      bn,
+      (x) => x.relu(),
+      (x) => maxPool2d(x, { kernel: 2 }),
+      (x) => x.reshape([x.shape[0], 2]),
+      drop,
+      new Linear(2, 3, { rng: rng(5) }),
+    );
+    expect(net.parameters().map((p) => p.shape)).toEqual([[2, 1, 3, 3], [2], [2], [2], [3, 2], [3]]);
+    const x = tensor(
+      Array.from({ length: 2 * 16 }, (_, i) => Math.sin(i)),
+      { shape: [2, 1, 4, 4] },
+    );
+    net.forward(x);
+    // Train mode: running stats moved from (0, 1) by one momentum step; the dropout mask was drawn.
+    expect(bn.runningMean.data.some((v) => v !== 0)).toBe(true);
+    const before = Array.from(bn.runningMean.data);
+    net.eval();
+    expect([bn.training, drop.training]).toEqual([false, false]);
+    const a = net.forward(x);
+    const b = net.forward(x);
+    expect(Array.from(a.data)).toEqual(Array.from(b.data));
+    expect(Array.from(bn.runningMean.data)).toEqual(before);
+    expect(a.inputs[0].op).not.toBe('dropout');
   });
   it('rejects bad sizes and activations by name', () => {
     expect(() => new MLP([3])).toThrow('MLP: sizes must be at least two positive integers');
