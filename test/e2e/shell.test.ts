@@ -2,6 +2,8 @@
  * The app shell in a real Chromium (web mode): the example graph is painted, clicks change what is shown,
  * toolbar commands work (theme, About, shortcuts, zoom), and the state survives a reload.
  */
+import { copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickCommand, openApp, paintedPixels, screenshot, type OpenApp } from './setup/browser';
 
@@ -67,7 +69,11 @@ describe('app shell in Chromium', () => {
     expect(await background()).toBe('rgb(23, 24, 28)');
     await clickCommand(page, 'Help', 'legend');
     await page.waitForTimeout(300);
-    await screenshot(page, 'shell-dark');
+    // README's picture of the app: taken here, so it shows the app as it is.
+    copyFileSync(
+      await screenshot(page, 'shell-dark'),
+      resolve(import.meta.dirname, '../../docs/shell-dark.png'),
+    );
     await page.keyboard.press('Escape');
     await page.click('.view-tab[data-view="debugger"]');
     await expect
@@ -110,6 +116,23 @@ describe('app shell in Chromium', () => {
     await step.waitFor();
     expect(await step.textContent()).toContain('→');
     await page.keyboard.press('Escape');
+  });
+
+  it('refuses a hostile session file in web mode with a clear message', async () => {
+    const { page } = app;
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+o');
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    await (
+      await chooser
+    ).setFiles({ name: 'deep.backstep.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+    const notice = page.locator('.notice.error');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(
+      'Cannot open deep.backstep.json: it is nested more than 64 levels deep, which no Backstep file is.',
+    );
+    await notice.locator('.notice-close').click();
+    expect(await page.locator('.notice').count()).toBe(0);
   });
 
   it('logged no page errors or CSP violations', () => {
