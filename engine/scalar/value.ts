@@ -201,7 +201,16 @@ function checkData(x: number, what: string): number {
 
 /** A number used in an op becomes a constant leaf, labelled by its value. */
 export function constant(x: number): Value {
-  return new Value(checkData(x, 'constant'), 'leaf', null, null, NO_ATTRS, null, 'constant', String(x));
+  return new Value(
+    checkData(x, 'constant'),
+    'leaf',
+    null,
+    null,
+    NO_ATTRS,
+    null,
+    'constant',
+    constantLabel(x),
+  );
 }
 
 function unary(op: OpDef, a: Value, attrs: Attrs): Value {
@@ -256,4 +265,9 @@ export function applyScalar(op: OpDef, inputs: readonly Value[], attrs: Attrs = 
     'function',
     '',
   );
+}
+
+/** A constant's label is its number, with the real minus sign the formulas use. */
+export function constantLabel(x: number): string {
+  return String(x).replace('-', '−');
 }

@@ -221,7 +221,7 @@ export function asTensor(x: Tensor | TensorLike, op: string): Tensor {
       null,
       undefined,
       'constant',
-      String(x),
+      String(x).replace('-', '−'), // the real minus sign, as in the formulas
     );
   }
   if (
