@@ -32,7 +32,11 @@ export function registerStateSection<K extends SectionKey>(key: K, section: Stat
   sections.set(key, section as unknown as AnySection);
   if (loaded) section.restore(loaded[key]);
   return () => {
-    if (sections.get(key) === (section as unknown as AnySection)) sections.delete(key);
+    if (sections.get(key) !== (section as unknown as AnySection)) return;
+    // Keep its last value: a view that unmounts before the debounce fires must not lose its change,
+    // and the next registration (the view shown again) restores exactly this.
+    if (loaded) loaded = { ...loaded, [key]: section.snapshot() };
+    sections.delete(key);
   };
 }
 
