@@ -28,7 +28,7 @@ const lesson: LessonModule = {
         const y = value(Y, 'y');
         const zz2 = named(w3.mul(x), 'z₂');
         const zz1 = named(named(w2.mul(zz2), 'w₂z₂').tanh(), 'z₁');
-        return named(named(named(w1.mul(zz1), 'w₁z₁').sub(y), 'w₁z₁ − y').pow(2), 'F');
+        return named(named(named(w1.mul(zz1), 'w₁z₁').sub(y), 'e').pow(2), 'F');
       },
     },
   },
