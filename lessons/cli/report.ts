@@ -1,7 +1,8 @@
 /**
  * `npm run report -- --lesson <id> [--format html,md,pdf] [--out DIR] [--force]`
  *
- * Runs a lesson headless with its default steps (every graph built, traced and grad-checked; nothing answered),
+ * Runs a lesson headless with its default steps (every graph built, traced and grad-checked, each training run
+ * for DEFAULT_TRAINING_STEPS SGD steps; nothing answered),
  * renders the report with the same `renderReport` as the app, and writes each file atomically. Refuses to
  * overwrite an existing file without --force (and then writes nothing). Exit codes: 0 written, 1 failed,
  * 2 bad arguments (unknown option, lesson or format).
@@ -20,6 +21,7 @@ import { lessonModules } from '../runner/catalog';
 import { loadLessons } from '../runner/load';
 import { reportInputFromRun, rowsFromGradcheck } from '../report/fromLesson';
 import { renderReport, reportBaseName } from '../report/render';
+import { trainingPlots } from '../report/training';
 import type { GradcheckRow, ReportFile } from '../report/types';
 
 const USAGE = 'usage: npm run report -- --lesson <id> [--format html,md,pdf] [--out DIR] [--force]';
@@ -124,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
     run,
     lesson,
     checkRows: checkRows(lesson),
+    extraPlots: trainingPlots(lesson.module),
     appVersion: appVersion(),
     date: reportDate(),
   });

@@ -31,7 +31,9 @@ function layoutBox(n: GraphNodeJSON): { width: number; height: number } {
   return { width: Math.max(shape.width, cap.width), height: shape.height + cap.height };
 }
 
-export function layoutGraph(graph: GraphJSON): Positions {
+type Direction = 'LR' | 'TB';
+
+function runDagre(graph: GraphJSON, rankDir: Direction): Positions {
   ensureDagre();
   const cy = cytoscape({
     headless: true,
@@ -47,21 +49,56 @@ export function layoutGraph(graph: GraphJSON): Positions {
       { selector: 'node', style: { width: 'data(width)', height: 'data(height)', shape: 'rectangle' } },
     ],
   });
-  // Room below each node for its value and gradient captions.
   cy.layout({
     name: 'dagre',
-    rankDir: 'LR',
-    nodeSep: 70,
-    rankSep: 70,
+    rankDir,
+    nodeSep: 24,
+    rankSep: rankDir === 'LR' ? 48 : 36,
     animate: false,
   } as cytoscape.LayoutOptions).run();
   const out: Positions = {};
   for (const n of graph.nodes) {
-    const el = cy.getElementById(String(n.id));
-    const p = el.position();
+    const p = cy.getElementById(String(n.id)).position();
     // dagre centred the shape and its captions together; the shape sits at the top of that box.
     out[n.id] = { x: p.x, y: p.y - captionSize(n).height / 2, ...nodeSize(n) };
   }
   cy.destroy();
   return out;
+}
+
+/** Width and height of the drawing (shapes and captions). */
+export function drawingSize(graph: GraphJSON, pos: Positions): { width: number; height: number } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const n of graph.nodes) {
+    const b = pos[n.id];
+    const cap = captionSize(n);
+    const half = Math.max(b.width, cap.width) / 2;
+    minX = Math.min(minX, b.x - half);
+    maxX = Math.max(maxX, b.x + half);
+    minY = Math.min(minY, b.y - b.height / 2);
+    maxY = Math.max(maxY, b.y + b.height / 2 + cap.height);
+  }
+  return graph.nodes.length ? { width: maxX - minX, height: maxY - minY } : { width: 0, height: 0 };
+}
+
+/** The room a printed page gives the picture (A4 with margins, in CSS px). */
+const PAGE = { width: 860, height: 980 };
+
+function fitScale(size: { width: number; height: number }): number {
+  return Math.min(1, PAGE.width / Math.max(1, size.width), PAGE.height / Math.max(1, size.height));
+}
+
+/**
+ * Left to right, as the lecture draws graphs; but a long chain that would have to shrink to unreadable text on
+ * a page is laid out top to bottom instead, when that is clearly (25%) larger on the page.
+ */
+export function layoutGraph(graph: GraphJSON): Positions {
+  const lr = runDagre(graph, 'LR');
+  const lrScale = fitScale(drawingSize(graph, lr));
+  if (lrScale >= 0.75) return lr;
+  const tb = runDagre(graph, 'TB');
+  return fitScale(drawingSize(graph, tb)) > 1.25 * lrScale ? tb : lr;
 }

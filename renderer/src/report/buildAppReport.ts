@@ -6,6 +6,7 @@
  */
 import type { Trace } from '../../../engine/core/types';
 import { reportInputFromRun } from '../../../lessons/report/fromLesson';
+import { trainingPlots } from '../../../lessons/report/training';
 import type { GradcheckRow, ReportInput } from '../../../lessons/report/types';
 import { lessonModules } from '../../../lessons/runner/catalog';
 import { runLessonHeadless } from '../../../lessons/runner/headless';
@@ -53,7 +54,14 @@ export function buildAppReport(s: AppReportState): ReportInput {
   if (s.lesson) {
     const id = s.lesson.doc.meta.id;
     const run = runLessonHeadless(id, lessonModules, s.lesson.doc.meta);
-    const input = reportInputFromRun({ run, lesson: s.lesson, record: s.record, appVersion: version, date });
+    const input = reportInputFromRun({
+      run,
+      lesson: s.lesson,
+      record: s.record,
+      extraPlots: trainingPlots(s.lesson.module),
+      appVersion: version,
+      date,
+    });
     const loaded = s.loadedGraph?.startsWith(`${id}/`) ? s.loadedGraph.slice(id.length + 1) : null;
     if (loaded && s.trace) {
       const trace = s.trace;
