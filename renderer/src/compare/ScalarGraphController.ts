@@ -1,0 +1,239 @@
+/**
+ * Owns the Cytoscape instance of the lowered scalar graph: blocks (one per tensor node) as compound nodes
+ * that open and close, positions from `blockLayout` (a preset layout: dagre on compound graphs is far too
+ * slow), and the lockstep highlight applied as classes in one batch. Views give it plain data and listen to
+ * its events; they never touch `cy`. The tensor side uses the debugger's GraphController as is.
+ */
+import cytoscape, { type Core, type EventObject, type StylesheetJson } from 'cytoscape';
+import { graphStyle, COLORS } from '../graph/style';
+import { blockId, blockLayout, scalarId, visibleElements, type ScalarModel } from './scalarGraph';
+import type { LockstepState } from './store';
+
+/** Above this many visible elements, labels are dropped and edges drawn straight (as the debugger does). */
+export const SIMPLE_ABOVE = 2500;
+
+export interface ScalarGraphEvents {
+  /** A scalar node was tapped (null: the background or a block). */
+  select: (valueId: number | null) => void;
+  /** A block was double-tapped: open or close it. */
+  toggle: (block: number) => void;
+}
+
+function canvasAvailable(): boolean {
+  if (typeof document === 'undefined') return false;
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
+
+function compareStyle(): StylesheetJson {
+  return [
+    ...graphStyle(),
+    {
+      selector: 'node.block',
+      style: {
+        'font-family': 'system-ui, sans-serif',
+        'font-size': 12,
+        'background-color': '#f8fafc',
+        'border-color': '#94a3b8',
+        'border-width': 1.5,
+        'border-style': 'dashed',
+        shape: 'round-rectangle',
+      },
+    },
+    {
+      selector: 'node.block.open',
+      style: {
+        'background-opacity': 0.5,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -4,
+        padding: '14px',
+        color: '#334155',
+      },
+    },
+    { selector: 'node.block.collapsed', style: { 'border-style': 'solid', 'background-color': '#e2e8f0' } },
+    { selector: 'node.element', style: { 'border-width': 1.5 } },
+    { selector: 'node.pending', style: { opacity: 0.3 } },
+    {
+      selector: 'node.grad-done',
+      style: { 'border-color': COLORS.backward, 'border-style': 'solid', 'border-width': 2 },
+    },
+    {
+      selector: 'node.block.current',
+      style: {
+        'border-color': COLORS.current,
+        'border-width': 4,
+        'border-style': 'solid',
+        'background-color': '#fef3c7',
+        opacity: 1,
+      },
+    },
+    {
+      selector: 'node.current-el',
+      style: { 'border-color': COLORS.current, 'border-width': 4, 'border-style': 'solid', opacity: 1 },
+    },
+    {
+      selector: 'node.sel-value',
+      style: { 'overlay-color': '#3b82f6', 'overlay-opacity': 0.3, 'overlay-padding': 6 },
+    },
+    {
+      selector: 'edge.merged',
+      style: { label: 'data(label)', 'font-size': 10, color: '#475569', width: 2.5 },
+    },
+    { selector: 'node.simple', style: { label: '', width: 12, height: 12, shape: 'ellipse' } },
+    { selector: 'node.block.simple', style: { label: 'data(label)', 'font-size': 24 } },
+    { selector: 'edge.simple', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', width: 1 } },
+  ];
+}
+
+export class ScalarGraphController {
+  private readonly cy: Core;
+  private model: ScalarModel | null = null;
+  private expanded: ReadonlySet<number> = new Set();
+  private state: LockstepState | null = null;
+  private selected: number | null = null;
+  private simple = false;
+  private readonly listeners: { [K in keyof ScalarGraphEvents]: ScalarGraphEvents[K][] } = {
+    select: [],
+    toggle: [],
+  };
+
+  /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance with the same API. */
+  constructor(container: HTMLElement | null) {
+    const draw = container !== null && canvasAvailable();
+    this.cy = cytoscape({
+      ...(draw ? { container } : { headless: true, styleEnabled: true }),
+      style: compareStyle(),
+      minZoom: 0.01,
+      maxZoom: 4,
+      pixelRatio: 1,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+    });
+    this.cy.on('tap', (e: EventObject) => {
+      const t = e.target;
+      if (t === this.cy || !t.isNode() || t.hasClass('block')) this.emit('select', null);
+      else this.emit('select', Number(t.data('vid')));
+    });
+    this.cy.on('dbltap', 'node', (e: EventObject) => {
+      const block = e.target.data('block');
+      if (block !== undefined) this.emit('toggle', Number(block));
+    });
+  }
+
+  on<K extends keyof ScalarGraphEvents>(event: K, fn: ScalarGraphEvents[K]): () => void {
+    this.listeners[event].push(fn);
+    return () => {
+      const list = this.listeners[event] as ScalarGraphEvents[K][];
+      list.splice(list.indexOf(fn), 1);
+    };
+  }
+  private emit<K extends keyof ScalarGraphEvents>(event: K, ...args: Parameters<ScalarGraphEvents[K]>): void {
+    for (const fn of this.listeners[event]) (fn as (...a: Parameters<ScalarGraphEvents[K]>) => void)(...args);
+  }
+
+  /** Show `model` with the blocks in `expanded` open; rebuilds the elements and their positions. */
+  show(model: ScalarModel, expanded: ReadonlySet<number>): void {
+    this.model = model;
+    this.expanded = new Set(expanded);
+    const els = visibleElements(model, expanded);
+    const pos = blockLayout(model, expanded);
+    this.simple = els.length > SIMPLE_ABOVE;
+    for (const el of els) {
+      const p = pos.get(String(el.data.id));
+      if (p) el.position = { ...p };
+      if (this.simple) el.classes = [...((el.classes as string[]) ?? []), 'simple'];
+    }
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(els);
+    });
+    this.paint();
+    this.fit();
+  }
+
+  /** Apply the lockstep state (and the selected scalar node) as classes, in one batch. */
+  setState(state: LockstepState | null, selected: number | null): void {
+    this.state = state;
+    this.selected = selected;
+    this.paint();
+  }
+
+  private paint(): void {
+    const model = this.model;
+    if (!model) return;
+    const st = this.state;
+    const current = new Set(st?.elementValues ?? []);
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        const block = Number(n.data('block'));
+        const isBlock = n.hasClass('block');
+        const reached = !st || st.phase === 'idle' ? false : st.reached.has(block);
+        n.toggleClass('pending', !reached);
+        n.toggleClass('grad-done', !!st && st.gradDone.has(block) && !isBlock);
+        if (isBlock) {
+          n.toggleClass('current', st?.current === block);
+        } else {
+          const vid = Number(n.data('vid'));
+          n.toggleClass('current-el', current.has(vid));
+          n.toggleClass('sel-value', this.selected === vid);
+        }
+      });
+    });
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 20);
+  }
+  zoomBy(factor: number): void {
+    const z = this.cy.zoom() * factor;
+    this.cy.zoom({ level: z, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+  /** Pan so that a block (or a scalar node) is in the middle. */
+  reveal(block: number, valueId?: number): void {
+    const ele = valueId !== undefined ? this.cy.getElementById(scalarId(valueId)) : null;
+    const target = ele && ele.nonempty() ? ele : this.cy.getElementById(blockId(block));
+    if (target.nonempty()) this.cy.center(target);
+  }
+
+  /** For tests and the e2e hook: what is drawn. */
+  isExpanded(block: number): boolean {
+    return this.expanded.has(block);
+  }
+  nodeCount(): number {
+    return this.cy.nodes().length;
+  }
+  edgeCount(): number {
+    return this.cy.edges().length;
+  }
+  classesOfBlock(block: number): string[] {
+    return this.cy.getElementById(blockId(block)).classes();
+  }
+  classesOfValue(valueId: number): string[] {
+    return this.cy.getElementById(scalarId(valueId)).classes();
+  }
+  childCount(block: number): number {
+    return this.cy.getElementById(blockId(block)).children().length;
+  }
+  /** Scalar nodes drawn with the 'current-el' class (the current tensor node's elements). */
+  currentElements(): number[] {
+    return this.cy.nodes('.current-el').map((n) => Number(n.data('vid')));
+  }
+  /** Rendered position of a node, relative to the container (for clicking it in e2e tests). */
+  renderedPositionOf(valueId: number): { x: number; y: number } | null {
+    const n = this.cy.getElementById(scalarId(valueId));
+    return n.nonempty() ? { ...n.renderedPosition() } : null;
+  }
+  isSimplified(): boolean {
+    return this.simple;
+  }
+
+  destroy(): void {
+    this.listeners.select = [];
+    this.listeners.toggle = [];
+    this.cy.destroy();
+  }
+}

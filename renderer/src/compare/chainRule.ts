@@ -1,0 +1,73 @@
+/**
+ * The chain rule at one scalar node of the lowered graph, with numbers: how its value was computed, and
+ * how its gradient is the sum over its consumers c of ∂L/∂c · ∂c/∂v (the local derivative from the op's
+ * scalar rule, as backward used it).
+ */
+import { fmt, getOp, type Value } from '../../../engine';
+import type { ScalarModel } from './scalarGraph';
+
+export interface ChainStep {
+  /** The consumer's display name. */
+  consumer: string;
+  upstream: number;
+  local: number;
+  contribution: number;
+  text: string;
+}
+
+export interface ChainRule {
+  name: string;
+  /** How the value was computed (or that it is an input). */
+  forward: string;
+  steps: ChainStep[];
+  /** Σ of the contributions (1 for the loss itself). */
+  grad: number;
+  text: string;
+}
+
+const nameIn = (model: ScalarModel, id: number): string => model.nodes.get(id)?.name ?? `#${id}`;
+
+export function chainRule(model: ScalarModel, id: number, rootId: number): ChainRule | null {
+  const v = model.values.get(id);
+  if (!v) return null;
+  const name = nameIn(model, id);
+  let forward = `${name} = ${fmt(v.data)} (an input)`;
+  if (v.rule !== null) {
+    const ins = v.inputs as readonly Value[];
+    const f = getOp(v.op).describe({
+      labels: ins.map((x) => nameIn(model, x.id)),
+      values: ins.map((x) => fmt(x.data)),
+      outLabel: name,
+      outValue: fmt(v.data),
+      attrs: v.attrs,
+    });
+    forward = f.text;
+  }
+  const steps: ChainStep[] = [];
+  const seen = new Set<number>();
+  for (const cid of model.consumers.get(id) ?? []) {
+    if (seen.has(cid)) continue; // x·x lists x twice; each argument slot is handled below
+    seen.add(cid);
+    const c = model.values.get(cid) as Value;
+    const args = (c.inputs as readonly Value[]).map((x) => x.data);
+    (c.inputs as readonly Value[]).forEach((x, slot) => {
+      if (x.id !== id || c.rule === null) return;
+      const local = c.rule.local(args, c.data, c.attrs, slot);
+      const cn = nameIn(model, cid);
+      const contribution = c.grad * local;
+      steps.push({
+        consumer: cn,
+        upstream: c.grad,
+        local,
+        contribution,
+        text: `∂L/∂${cn} · ∂${cn}/∂${name} = ${fmt(c.grad)} × ${fmt(local)} = ${fmt(contribution)}`,
+      });
+    });
+  }
+  const grad = id === rootId ? 1 : steps.reduce((s, x) => s + x.contribution, 0);
+  const text =
+    id === rootId
+      ? `∂L/∂${name} = 1 (the loss itself)`
+      : `∂L/∂${name} = ${steps.map((s) => fmt(s.contribution)).join(' + ') || '0'} = ${fmt(grad)}`;
+  return { name, forward, steps, grad, text };
+}

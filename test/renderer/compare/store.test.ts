@@ -1,0 +1,112 @@
+/**
+ * The compare store on the lesson's MLP (x = [1, −1], W⁽¹⁾ = [[0.5, −0.5], [1, 1]], b⁽¹⁾ = [0, 0.5],
+ * W⁽²⁾ = [1, −1], b⁽²⁾ = 0.2): counts worked by hand, lockstep state, element selection and its chain rule
+ * against the formula, errors, and the collapsed default for a large graph.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { tensor, value } from '../../../engine';
+import { useCompareStore, COLLAPSE_ABOVE } from '../../../renderer/src/compare/store';
+import { PRESETS } from '../../../renderer/src/compare/presets';
+import { chainRule } from '../../../renderer/src/compare/chainRule';
+import { useUiStore } from '../../../renderer/src/stores/ui';
+
+const sigma = (z: number) => 1 / (1 + Math.exp(-z));
+const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
+
+describe('compare store', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('opens the MLP: 13 tensor nodes, 25 scalar nodes, equal gradients, and shows the compare view', () => {
+    const s = useCompareStore();
+    expect(s.open(preset('mlp').build, 'MLP')).toBe(true);
+    expect(useUiStore().view).toBe('compare');
+    const c = s.comparison!;
+    // x, W⁽¹⁾, W⁽¹⁾ᵀ, matmul, b⁽¹⁾, add, σ, W⁽²⁾, W⁽²⁾ᵀ, matmul, b⁽²⁾, add, sum
+    expect(c.tensor.nodes).toBe(13);
+    // 11 input elements; matmul 2·(2 products + 1 sum); + b⁽¹⁾ 2; σ 2; matmul 2 products + 1 sum; + b⁽²⁾ 1.
+    // The sum over one element adds no node, and the transposes share their inputs' nodes.
+    expect(c.scalar.nodes).toBe(11 + 6 + 2 + 2 + 3 + 1);
+    expect(c.diff.gradRel).toBeLessThanOrEqual(1e-12);
+    // f = W⁽²⁾σ(h) + b⁽²⁾ with h = (1, 0.5)
+    expect(c.lowering.root.data).toBeCloseTo(sigma(1) - sigma(0.5) + 0.2, 14);
+    expect(s.expanded.length).toBe(s.model!.blockOrder.length);
+    expect(s.notice).toBeNull();
+  });
+
+  it('steps in lockstep: each tensor step names its node and lights its elements', () => {
+    const s = useCompareStore();
+    s.open(preset('mlp').build, 'MLP');
+    expect(s.state.phase).toBe('idle');
+    const ids = s.index!.ids;
+    const n = ids.length;
+    for (let k = 0; k < n; k++) {
+      s.step();
+      expect(s.state.phase).toBe('forward');
+      expect(s.state.reached.size).toBe(k + 1);
+      const cur = s.state.current!;
+      expect(s.state.elementValues).toEqual(s.comparison!.lowering.scalarOf.get(cur)!.map((v) => v.id));
+    }
+    s.step();
+    expect(s.state.phase).toBe('backward');
+    expect(s.state.current).toBe(s.comparison!.lowering.order.at(-1)!.id); // backward starts at the loss
+    expect(s.state.gradDone.size).toBe(1);
+    s.runToEnd();
+    expect(s.state.gradDone.size).toBe(n);
+    s.reset();
+    expect(s.state.phase).toBe('idle');
+  });
+
+  it('selecting W⁽¹⁾[0,0] gives its scalar node and the chain rule ∂f/∂W⁽¹⁾₁₁ = W⁽²⁾₁ σ′(1) x₁', () => {
+    const s = useCompareStore();
+    s.open(preset('mlp').build, 'MLP');
+    const W1 = s.comparison!.lowering.order.find((t) => t.label === 'W⁽¹⁾')!;
+    s.selectElement(W1.id, 0);
+    const v = s.comparison!.lowering.scalarOf.get(W1.id)![0]!;
+    expect(s.selectedValue).toBe(v.id);
+    expect(v.label).toBe('W⁽¹⁾[0,0]');
+    const rule = chainRule(s.model!, v.id, s.comparison!.lowering.root.id)!;
+    const expected = 1 * sigma(1) * (1 - sigma(1)) * 1;
+    expect(rule.grad).toBeCloseTo(expected, 14);
+    // W⁽¹⁾₁₁ is used once, in the product x₁ · W⁽¹⁾₁₁ inside the first matmul: local derivative x₁ = 1.
+    expect(rule.steps).toHaveLength(1);
+    expect(rule.steps[0]!.local).toBe(1);
+    expect(rule.steps[0]!.upstream).toBeCloseTo(expected, 14);
+    expect(rule.forward).toContain('W⁽¹⁾[0,0]');
+  });
+
+  it('selecting a scalar node in the graph selects its tensor element (or none for an intermediate)', () => {
+    const s = useCompareStore();
+    s.open(preset('mlp').build, 'MLP');
+    const low = s.comparison!.lowering;
+    const sig = low.order.find((t) => t.op === 'sigmoid')!;
+    const v = low.scalarOf.get(sig.id)![1]!;
+    s.selectValue(v.id);
+    expect(s.selected).toEqual({ node: sig.id, index: 1 });
+    const product = low.scalarOf.get(low.order.find((t) => t.op === 'matmul')!.id)![0]!.a!;
+    s.selectValue(product.id);
+    expect(s.selected).toBeNull();
+    expect(s.selectedValue).toBe(product.id);
+  });
+
+  it('refuses a scalar graph and a non-scalar root, saying why', () => {
+    const s = useCompareStore();
+    expect(s.open(() => value(2, 'x').mul(3), 'scalar one')).toBe(false);
+    expect(s.error).toMatch(/scalar one.*scalar-mode graph already/);
+    expect(s.open(() => tensor([1, 2], { label: 'v' }).exp(), 'vector')).toBe(false);
+    expect(s.error).toMatch(/root must have one element/);
+  });
+
+  it(`opens a lowering over ${COLLAPSE_ABOVE} nodes collapsed, and says so`, () => {
+    const s = useCompareStore();
+    s.open(preset('mlp-large').build, 'large');
+    expect(s.model!.nodes.size).toBeGreaterThan(COLLAPSE_ABOVE);
+    expect(s.expanded).toEqual([]);
+    expect(s.notice).toMatch(/opened collapsed/);
+    const first = s.model!.blockOrder[0]!;
+    s.toggleBlock(first);
+    expect(s.isExpanded(first)).toBe(true);
+    s.collapseAll();
+    expect(s.expanded).toEqual([]);
+  });
+});
