@@ -49,6 +49,17 @@ export class BrowserWindow extends EventEmitter {
   async loadURL(url: string) {
     this.loadedUrl = url;
   }
+  getNormalBounds() {
+    return { x: 10, y: 20, width: 1000, height: 700 };
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
 }
 
 export const dialog = {
@@ -59,10 +70,18 @@ export const dialog = {
   showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
 };
 
+export const appEvents = new Map<string, (...args: unknown[]) => void>();
+
 export const app = {
   getName: () => 'Backstep',
   getVersion: () => '0.1.0',
   getPath: vi.fn((_name: string) => '/tmp'),
+  on: vi.fn((event: string, listener: (...args: unknown[]) => void) => {
+    appEvents.set(event, listener);
+  }),
+  whenReady: vi.fn(() => Promise.resolve()),
+  requestSingleInstanceLock: vi.fn(() => true),
+  quit: vi.fn(),
 };
 
 export const nativeTheme = { themeSource: 'system' as string };
@@ -91,6 +110,7 @@ export function fakeSession() {
 
 export function resetFakes(): void {
   handlers.clear();
+  appEvents.clear();
   BrowserWindow.created = [];
   nativeTheme.themeSource = 'system';
   vi.clearAllMocks();

@@ -1,0 +1,68 @@
+/**
+ * main/index.ts wired together with electron faked: the window, the handlers, the menu, a session file
+ * given on the command line, the bounds and the state saved on quit.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { flushPromises } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../main/contract/bridge';
+import { makeSession } from '../../main/contract/session';
+import { app, appEvents, BrowserWindow, FakeWebContents, handlers, Menu, resetFakes } from './electron-fake';
+
+vi.mock('electron', async () => (await import('./electron-fake')).electronFake);
+
+const argv = process.argv;
+afterEach(() => {
+  process.argv = argv;
+  vi.restoreAllMocks();
+});
+
+describe('main process start-up', () => {
+  it('creates the secure window, registers everything, opens the command-line session, saves on quit', async () => {
+    resetFakes();
+    const dir = mkdtempSync(join(tmpdir(), 'backstep-main-'));
+    const session = makeSession('lesson', 'Chain rule', { lesson: 'chain-rule' });
+    writeFileSync(join(dir, 'work.backstep.json'), JSON.stringify(session));
+    app.getPath.mockImplementation(() => dir);
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+    process.argv = ['/usr/bin/electron', '.', '--', 'work.backstep.json'];
+
+    await import('../../main/index');
+    await flushPromises();
+
+    expect(BrowserWindow.created).toHaveLength(1);
+    const win = BrowserWindow.created[0]!;
+    expect(win.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect((win.options['webPreferences'] as { preload: string }).preload).toMatch(
+      /[/\\]preload[/\\]preload\.cjs$/,
+    );
+    expect(win.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect([...handlers.keys()]).toHaveLength(9);
+    expect(Menu.setApplicationMenu).toHaveBeenCalled();
+
+    // Every web contents created later is hardened too.
+    const other = new FakeWebContents();
+    appEvents.get('web-contents-created')?.({}, other);
+    expect(other.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+
+    // The session named on the command line reaches the page once it has loaded.
+    win.webContents.emit('did-finish-load');
+    expect(win.webContents.send).toHaveBeenCalledWith(CHANNELS.sessionOpened, {
+      status: 'opened',
+      name: 'work.backstep.json',
+      session,
+    });
+
+    win.emit('resize');
+    appEvents.get('before-quit')?.();
+    const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
+    expect(saved.desktop.windowBounds).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
+    expect(saved.desktop.recentFiles.map((f: { name: string }) => f.name)).toEqual(['work.backstep.json']);
+  });
+});
