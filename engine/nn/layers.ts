@@ -105,14 +105,15 @@ export function batchNorm(x: Tensor, gamma: Tensor, beta: Tensor, opts: BatchNor
     ins.push(need(runningMean, 'batchNorm', 'runningMean'), need(runningVar, 'batchNorm', 'runningVar'));
     return applyOp(batchNormOp, ins, { training: false, eps });
   }
+  const g = checkBnShapes(x.shape, [gamma.shape, beta.shape]);
+  const m = g.N * g.inner;
+  // As PyTorch: one value per channel has no variance to normalize by.
+  if (m < 2)
+    throw new EngineError(
+      `batchNorm: training needs more than one value per channel, got x ${shapeStr(x.shape)}`,
+    );
   const out = applyOp(batchNormOp, ins, { training: true, eps });
   if (runningMean || runningVar) {
-    const g = checkBnShapes(x.shape, [gamma.shape, beta.shape]);
-    const m = g.N * g.inner;
-    if (m < 2)
-      throw new EngineError(
-        `batchNorm: training needs more than one value per channel, got x ${shapeStr(x.shape)}`,
-      );
     const { mean, variance } = channelStats(x.data, g);
     checkBnShapes(x.shape, [
       gamma.shape,

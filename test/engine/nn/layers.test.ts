@@ -256,6 +256,9 @@ describe('batchNorm', () => {
     expect(() => batchNorm(rand([4, 3], 1), rand([2], 2), rand([3], 3), { training: true })).toThrow(
       'batchNorm: gamma must be [3] for x [4,3], got [2]',
     );
+    expect(() => batchNorm(rand([1, 3], 1), rand([3], 2), rand([3], 3), { training: true })).toThrow(
+      'batchNorm: training needs more than one value per channel, got x [1,3]',
+    );
     expect(() => batchNorm(rand([4, 3], 1), rand([3], 2), rand([3], 3), { training: false })).toThrow(
       'batchNorm: eval mode needs runningMean and runningVar',
     );
