@@ -148,6 +148,21 @@ export class Value implements GraphNode {
   }
 }
 
+/*
+ * Speed: V8 keeps a field that has only ever held numbers as a separate mutable box allocated with every
+ * object — two extra allocations per Value (data, grad), which made graph building about 3× slower. Storing a
+ * non-number once turns both fields into ordinary tagged slots for every Value (measured on A1: build 15 → 5 ms
+ * CPU). This probe node is never used; it only costs one id.
+ */
+{
+  const probe = new Value(0, 'leaf', null, null, NO_ATTRS, null, 'constant', '') as unknown as {
+    data: unknown;
+    grad: unknown;
+  };
+  probe.data = null;
+  probe.grad = null;
+}
+
 /** Topological order of the graph under `root` (inputs first), iterative, marking nodes by pass. */
 export function topoValues(root: Value): Value[] {
   const mark = ++pass;
