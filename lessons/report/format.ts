@@ -82,6 +82,15 @@ export function formatValueInline(v: PlainValue, maxEntries = 12): string {
   return m.rows === 1 && v.shape.length <= 1 ? rowText[0] : `[${rowText.join(', ')}]`;
 }
 
+/**
+ * What the graph's output is called in ∂·/∂node: its label when it is a short name (F, L, J, ℓ), else L.
+ * The engine's chain-rule lines use the output's label too, so the report reads the same everywhere.
+ */
+export function lossName(graph: { nodes: readonly { id: number; label: string }[]; root: number }): string {
+  const name = shortLabel(graph.nodes.find((n) => n.id === graph.root)?.label ?? '');
+  return name && name.length <= 4 ? name : 'L';
+}
+
 /** The short name of a node for captions and formulas: lessons label nodes like "z₂ = f₃(w₃, x)"; this gives "z₂". */
 export function shortLabel(label: string): string {
   const i = label.indexOf(' = ');

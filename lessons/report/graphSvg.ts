@@ -5,7 +5,7 @@
  * command line give the same picture.
  */
 import type { GraphJSON, GraphNodeJSON, NodeKind } from '../../engine/core/types';
-import { escapeHtml, shortLabel } from './format';
+import { escapeHtml, lossName, shortLabel } from './format';
 import { CAPTION_LINE, captionLines, captionSize } from './nodeCaption';
 import type { NodeBox, Positions } from './types';
 
@@ -54,6 +54,7 @@ export function graphSvg(graph: GraphJSON, positions: Positions): string {
   if (missing !== undefined)
     throw new Error(`graphSvg: no position for node ${missing}; lay the graph out first`);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const loss = lossName(graph);
 
   // Bounds: every box plus its caption lines.
   let minX = Infinity;
@@ -62,7 +63,7 @@ export function graphSvg(graph: GraphJSON, positions: Positions): string {
   let maxY = -Infinity;
   for (const n of graph.nodes) {
     const b = positions[n.id];
-    const cap = captionSize(n);
+    const cap = captionSize(n, loss);
     const halfW = Math.max(b.width, cap.width) / 2;
     minX = Math.min(minX, b.x - halfW);
     maxX = Math.max(maxX, b.x + halfW);
@@ -112,7 +113,7 @@ export function graphSvg(graph: GraphJSON, positions: Positions): string {
         `<text x="${r1(cx)}" y="${r1(cy + 5)}" text-anchor="middle" font-size="${n.symbol.length > 2 ? 11 : 15}" ${FONT} fill="#111">${escapeHtml(n.symbol || n.op)}</text>`,
       );
     }
-    captionLines(n).forEach((l, i) => {
+    captionLines(n, loss).forEach((l, i) => {
       const y = cy + b.height / 2 + 4 + CAPTION_LINE * (i + 1) - 3;
       const fill = l.cls === 'grad' ? '#b03030' : '#1d4f91';
       parts.push(

@@ -12,7 +12,7 @@ import {
   labelOf,
   nodeRows,
 } from './content';
-import { escapeHtml, formatNumber, isScalar, shortLabel } from './format';
+import { escapeHtml, formatNumber, isScalar, lossName, shortLabel } from './format';
 import { graphSvg } from './graphSvg';
 import { renderInlineMarkdown, renderMarkdown, renderMath } from './math';
 import { plotSvg } from './plotSvg';
@@ -38,15 +38,16 @@ function section(id: string, title: string, body: string, level = 2): string {
   return `<section id="${id}">\n<h${level}>${escapeHtml(title)}</h${level}>\n${body}\n</section>`;
 }
 
-const LEGEND =
-  '<p class="legend"><span class="key data">input</span> <span class="key parameter">parameter</span> <span class="key constant">constant</span> <span class="key function">operation</span> · under each node its value (blue) and its gradient ∂L/∂node (red); the thick outline is the output.</p>';
+function legend(loss: string): string {
+  return `<p class="legend"><span class="key data">input</span> <span class="key parameter">parameter</span> <span class="key constant">constant</span> <span class="key function">operation</span> · under each node its value (blue) and its gradient ∂${loss}/∂node (red); the thick outline is the output ${escapeHtml(loss)}.</p>`;
+}
 
 function nodesTable(g: ReportGraph): string {
   const rows = nodeRows(g).map(
     (r) =>
       `<tr${r.isOutput ? ' class="output"' : ''}><td class="label">${escapeHtml(r.label)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.op)}</td><td>${escapeHtml(r.shape)}</td><td>${valueHtml(r.value)}</td><td>${valueHtml(r.grad)}</td></tr>`,
   );
-  return `<table class="data"><thead><tr><th>Node</th><th>Kind</th><th>Op</th><th>Shape</th><th>Value</th><th>Gradient ∂L/∂node</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return `<table class="data"><thead><tr><th>Node</th><th>Kind</th><th>Op</th><th>Shape</th><th>Value</th><th>Gradient ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 function cutNote(total: number): string {
@@ -64,14 +65,18 @@ function forwardList(g: ReportGraph): string {
 }
 
 function backwardList(g: ReportGraph): string {
+  const loss = lossName(g.trace.graph);
   const steps = backwardSteps(g);
   if (steps.length === 0) return '';
   const items = steps.slice(0, MAX_STEPS).map((e) => {
     const name = labelOf(g, e.node);
     const up = isScalar(e.upstream)
-      ? `: ${renderMath(`\\frac{\\partial L}{\\partial ${texName(name)}} = ${formatNumber(e.upstream)}`)}`
+      ? `: ${renderMath(`\\frac{\\partial ${texName(loss)}}{\\partial ${texName(name)}} = ${formatNumber(e.upstream)}`)}`
       : '';
-    const seed = e.seed !== undefined ? ' <span class="seed">(the seed: ∂L/∂L = 1)</span>' : '';
+    const seed =
+      e.seed !== undefined
+        ? ` <span class="seed">(the seed: ∂${escapeHtml(loss)}/∂${escapeHtml(loss)} = 1)</span>`
+        : '';
     const lines = e.contributions.map((c) => `<li>${renderMath(c.latex)}</li>`).join('');
     return `<li><p class="at">At <b>${escapeHtml(name)}</b> (${escapeHtml(e.op)})${up}${seed}</p><ul class="chain">${lines}</ul></li>`;
   });
@@ -84,7 +89,7 @@ function checkTable(g: ReportGraph): string {
       `<tr class="${r.ok ? 'ok' : 'bad'}"><td class="label">${escapeHtml(r.label)}</td><td>${valueHtml(r.analytic)}</td><td>${valueHtml(r.numeric)}</td><td class="num">${r.absError.toExponential(1)}</td><td class="num">${r.relError.toExponential(1)}</td><td>${r.ok ? '✓ agrees' : '✗ differs'}</td></tr>`,
   );
   const table = rows.length
-    ? `<table class="data"><thead><tr><th>Node</th><th>Backprop ∂L/∂node</th><th>Central difference</th><th>Error</th><th>Relative</th><th></th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+    ? `<table class="data"><thead><tr><th>Node</th><th>Backprop ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th><th>Central difference</th><th>Error</th><th>Relative</th><th></th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
     : '';
   const cls = g.check.passed === false || g.check.rows.some((r) => !r.ok) ? ' class="warning"' : '';
   return `<h4>Numerical check</h4>\n<p${cls}>Backprop's gradient next to the central difference (L(x + ε) − L(x − ε)) / 2ε. ${escapeHtml(gradcheckSummary(g.check))}</p>\n${table}`;
@@ -99,7 +104,7 @@ function graphSection(g: ReportGraph, i: number, positions: Positions): string {
     caption,
     warn,
     `<figure class="graph">${graphSvg(g.trace.graph, positions)}</figure>`,
-    LEGEND,
+    legend(lossName(g.trace.graph)),
     '<h4>Nodes</h4>',
     nodesTable(g),
     forwardList(g),

@@ -6,7 +6,7 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import type { GraphJSON, GraphNodeJSON } from '../../engine/core/types';
-import { shortLabel } from './format';
+import { lossName, shortLabel } from './format';
 import { captionSize } from './nodeCaption';
 import type { Positions } from './types';
 
@@ -25,9 +25,9 @@ export function nodeSize(n: GraphNodeJSON): { width: number; height: number } {
 }
 
 /** The room a node needs in the layout: its shape with the captions under it. */
-function layoutBox(n: GraphNodeJSON): { width: number; height: number } {
+function layoutBox(n: GraphNodeJSON, loss: string): { width: number; height: number } {
   const shape = nodeSize(n);
-  const cap = captionSize(n);
+  const cap = captionSize(n, loss);
   return { width: Math.max(shape.width, cap.width), height: shape.height + cap.height };
 }
 
@@ -35,11 +35,15 @@ type Direction = 'LR' | 'TB';
 
 function runDagre(graph: GraphJSON, rankDir: Direction): Positions {
   ensureDagre();
+  const loss = lossName(graph);
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
     elements: [
-      ...graph.nodes.map((n) => ({ group: 'nodes' as const, data: { id: String(n.id), ...layoutBox(n) } })),
+      ...graph.nodes.map((n) => ({
+        group: 'nodes' as const,
+        data: { id: String(n.id), ...layoutBox(n, loss) },
+      })),
       ...graph.edges.map((e) => ({
         group: 'edges' as const,
         data: { id: `e${e.id}`, source: String(e.source), target: String(e.target) },
@@ -60,7 +64,7 @@ function runDagre(graph: GraphJSON, rankDir: Direction): Positions {
   for (const n of graph.nodes) {
     const p = cy.getElementById(String(n.id)).position();
     // dagre centred the shape and its captions together; the shape sits at the top of that box.
-    out[n.id] = { x: p.x, y: p.y - captionSize(n).height / 2, ...nodeSize(n) };
+    out[n.id] = { x: p.x, y: p.y - captionSize(n, loss).height / 2, ...nodeSize(n) };
   }
   cy.destroy();
   return out;
@@ -74,7 +78,7 @@ export function drawingSize(graph: GraphJSON, pos: Positions): { width: number; 
   let maxY = -Infinity;
   for (const n of graph.nodes) {
     const b = pos[n.id];
-    const cap = captionSize(n);
+    const cap = captionSize(n, lossName(graph));
     const half = Math.max(b.width, cap.width) / 2;
     minX = Math.min(minX, b.x - half);
     maxX = Math.max(maxX, b.x + half);

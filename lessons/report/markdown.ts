@@ -12,7 +12,7 @@ import {
   labelOf,
   nodeRows,
 } from './content';
-import { escapeMdCell, formatNumber, formatValueInline, isScalar } from './format';
+import { escapeMdCell, formatNumber, formatValueInline, isScalar, lossName } from './format';
 import { texName } from './html';
 import type { PlainValue, ReportGraph, ReportInput } from './types';
 
@@ -33,18 +33,19 @@ export interface MarkdownPictures {
 }
 
 function graphMarkdown(g: ReportGraph, i: number, picture: string): string[] {
+  const loss = lossName(g.trace.graph);
   const out: string[] = [`### Graph ${i + 1}: ${g.title}`, ''];
   if (g.caption) out.push(g.caption, '');
   if (g.trace.nonFinite) out.push(`> **Warning:** ${g.trace.nonFinite.message}`, '');
   out.push(
     `![Computation graph: ${g.title}](${picture})`,
     '',
-    'Under each node its value and its gradient ∂L/∂node; the thick outline is the output.',
+    `Under each node its value and its gradient ∂${loss}/∂node; the thick outline is the output ${loss}.`,
     '',
     '#### Nodes',
     '',
     table(
-      ['Node', 'Kind', 'Op', 'Shape', 'Value', 'Gradient ∂L/∂node'],
+      ['Node', 'Kind', 'Op', 'Shape', 'Value', `Gradient ∂${loss}/∂node`],
       nodeRows(g).map((r) => [
         r.isOutput ? `**${r.label}** (output)` : r.label,
         r.kind,
@@ -74,10 +75,10 @@ function graphMarkdown(g: ReportGraph, i: number, picture: string): string[] {
     bwd.slice(0, MAX_STEPS).forEach((e, k) => {
       const name = labelOf(g, e.node);
       const up = isScalar(e.upstream)
-        ? `: ${inlineMath(`\\frac{\\partial L}{\\partial ${texName(name)}} = ${formatNumber(e.upstream)}`)}`
+        ? `: ${inlineMath(`\\frac{\\partial ${texName(loss)}}{\\partial ${texName(name)}} = ${formatNumber(e.upstream)}`)}`
         : '';
       out.push(
-        `${k + 1}. At **${name}** (${e.op})${up}${e.seed !== undefined ? ' (the seed: ∂L/∂L = 1)' : ''}`,
+        `${k + 1}. At **${name}** (${e.op})${up}${e.seed !== undefined ? ` (the seed: ∂${loss}/∂${loss} = 1)` : ''}`,
       );
       for (const c of e.contributions) out.push(`   - ${inlineMath(c.latex)}`);
     });
@@ -93,7 +94,7 @@ function graphMarkdown(g: ReportGraph, i: number, picture: string): string[] {
   if (g.check.rows.length)
     out.push(
       table(
-        ['Node', 'Backprop ∂L/∂node', 'Central difference', 'Error', 'Relative', ''],
+        ['Node', `Backprop ∂${loss}/∂node`, 'Central difference', 'Error', 'Relative', ''],
         g.check.rows.map((r) => [
           r.label,
           formatValueInline(r.analytic),

@@ -18,17 +18,18 @@ function captionValue(v: PlainValue): string {
   return `${formatShape(v.shape)}, mean ${formatNumber(summarize(v.data).mean)}`;
 }
 
-/** "x = value", then "∂L/∂x = gradient" (the lecture's notation). */
-export function captionLines(n: GraphNodeJSON): CaptionLine[] {
+/** "x = value", then "∂L/∂x = gradient" (the lecture's notation; `loss` is the output's name). */
+export function captionLines(n: GraphNodeJSON, loss = 'L'): CaptionLine[] {
   const name = shortLabel(n.label);
   const lines: CaptionLine[] = [{ text: `${name ? `${name} = ` : ''}${captionValue(n.value)}`, cls: 'val' }];
-  if (n.grad !== null) lines.push({ text: `∂L/∂${name || 'node'} = ${captionValue(n.grad)}`, cls: 'grad' });
+  if (n.grad !== null)
+    lines.push({ text: `∂${loss}/∂${name || 'node'} = ${captionValue(n.grad)}`, cls: 'grad' });
   return lines;
 }
 
 /** Width and height the captions take below the shape (4 px gap included). */
-export function captionSize(n: GraphNodeJSON): { width: number; height: number } {
-  const lines = captionLines(n);
+export function captionSize(n: GraphNodeJSON, loss = 'L'): { width: number; height: number } {
+  const lines = captionLines(n, loss);
   return {
     width: Math.max(...lines.map((l) => l.text.length * CAPTION_CHAR)),
     height: 4 + CAPTION_LINE * lines.length,

@@ -80,7 +80,7 @@ describe('renderReport md', () => {
     expect(md).toContain(
       '   - $\\frac{\\partial f}{\\partial z} \\mathrel{+}= 1.0000 \\times 3.0000 = 3.0000$',
     );
-    expect(md).toContain('$\\frac{\\partial L}{\\partial q} = -4.0000$');
+    expect(md).toContain('$\\frac{\\partial f}{\\partial q} = -4.0000$');
     expect(md).toContain('| W | parameter |  | 2×2 | [[1.5000, -0.2500], [0.0000, 2.0000]] |');
   });
 
@@ -126,7 +126,7 @@ describe('graph picture', () => {
     expect(svg.match(/<line [^>]*marker-end/g)?.length).toBe(4);
     expect(svg.match(/<circle /g)?.length).toBe(2); // + and ×
     expect(svg).toContain('>q = 3.0000<');
-    expect(svg).toContain('>∂L/∂z = 3.0000<');
+    expect(svg).toContain('>∂f/∂z = 3.0000<');
   });
 
   it('names the node that has no position', () => {
