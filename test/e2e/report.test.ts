@@ -40,6 +40,10 @@ describe('lesson report export in Chromium', () => {
     await cp.locator('[data-testid="answer-input"]').fill('12345');
     await cp.locator('[data-testid="answer-submit"]').click();
     await cp.locator('[data-testid="feedback"]').waitFor();
+    await page.fill(
+      '[data-testid="notes"]',
+      'The mul gate *swaps* its inputs: $\\partial e/\\partial w_1 = z_1$.',
+    );
   });
 
   afterAll(async () => {
@@ -58,6 +62,7 @@ describe('lesson report export in Chromium', () => {
     expect(html).toContain(`<span class="num">${dFdw3().toFixed(4)}</span>`);
     expect(html).toContain('Your answer: 12345');
     expect(html).toContain('✗ not right');
+    expect(html).toContain('The mul gate <em>swaps</em> its inputs:');
     expect(html).toContain('src:url(data:font/woff2;base64,');
     expect(app.errors).toEqual([]);
   });
@@ -86,6 +91,7 @@ describe('lesson report export in Chromium', () => {
     expect(await page.locator('script').count()).toBe(0);
     expect(requests).toEqual([]);
     await screenshot(page, 'report-html');
+    await screenshot(page, 'report-html-answers', '#checkpoints');
     await page.close();
   });
 });
