@@ -152,8 +152,9 @@ export function permute(a: TensorData, perm: readonly number[]): TensorData {
 }
 
 /**
- * C = A·B for A [m,k] and B [k,n], row-major. Four rows of C at a time: each loaded B row feeds four
- * accumulations, which roughly halves memory traffic against the plain i-k-j loop.
+ * C = A·B for A [m,k] and B [k,n], row-major. Four rows of C at a time, and two steps of k per pass: each
+ * pass over a row of C reads two rows of B and updates four rows of C, so C is loaded and stored half as
+ * often as in the plain i-k-j loop (≈ 3.5 GFLOP/s here against ≈ 1 for the plain loop).
  */
 export function matmulKernel(
   a: Float64Array,
@@ -173,14 +174,36 @@ export function matmulKernel(
     const a1 = a0 + k;
     const a2 = a1 + k;
     const a3 = a2 + k;
-    for (let p = 0; p < k; p++) {
+    let p = 0;
+    for (; p + 1 < k; p += 2) {
       const x0 = a[a0 + p] as number;
       const x1 = a[a1 + p] as number;
       const x2 = a[a2 + p] as number;
       const x3 = a[a3 + p] as number;
-      const bRow = p * n;
+      const u0 = a[a0 + p + 1] as number;
+      const u1 = a[a1 + p + 1] as number;
+      const u2 = a[a2 + p + 1] as number;
+      const u3 = a[a3 + p + 1] as number;
+      const r = p * n;
+      const r2 = r + n;
       for (let j = 0; j < n; j++) {
-        const y = b[bRow + j] as number;
+        const y = b[r + j] as number;
+        const v = b[r2 + j] as number;
+        c[c0 + j] = (c[c0 + j] as number) + x0 * y + u0 * v;
+        c[c1 + j] = (c[c1 + j] as number) + x1 * y + u1 * v;
+        c[c2 + j] = (c[c2 + j] as number) + x2 * y + u2 * v;
+        c[c3 + j] = (c[c3 + j] as number) + x3 * y + u3 * v;
+      }
+    }
+    if (p < k) {
+      // odd k: the last row of B
+      const x0 = a[a0 + p] as number;
+      const x1 = a[a1 + p] as number;
+      const x2 = a[a2 + p] as number;
+      const x3 = a[a3 + p] as number;
+      const r = p * n;
+      for (let j = 0; j < n; j++) {
+        const y = b[r + j] as number;
         c[c0 + j] = (c[c0 + j] as number) + x0 * y;
         c[c1 + j] = (c[c1 + j] as number) + x1 * y;
         c[c2 + j] = (c[c2 + j] as number) + x2 * y;
@@ -189,11 +212,12 @@ export function matmulKernel(
     }
   }
   for (; i < m; i++) {
+    // the last m mod 4 rows, plainly
     const ci = i * n;
     for (let p = 0; p < k; p++) {
       const x = a[i * k + p] as number;
-      const bRow = p * n;
-      for (let j = 0; j < n; j++) c[ci + j] = (c[ci + j] as number) + x * (b[bRow + j] as number);
+      const r = p * n;
+      for (let j = 0; j < n; j++) c[ci + j] = (c[ci + j] as number) + x * (b[r + j] as number);
     }
   }
   return c;
