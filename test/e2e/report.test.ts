@@ -76,6 +76,26 @@ describe('lesson report export in Chromium', () => {
     expect(md).toMatch(/!\[Computation graph: [^\]]+\]\(data:image\/svg\+xml;base64,/);
   });
 
+  it("exports the debugger's graph outside the lessons view: micrograd's sanity check, ∂y/∂x = 46", async () => {
+    const { page } = app;
+    await page.click('[role=tab][data-view=debugger]');
+    await page.waitForFunction(() => (globalThis as { __backstep?: unknown }).__backstep !== undefined);
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { __backstep: { loadExample(id: string): Promise<unknown> } }
+      ).__backstep.loadExample('micrograd'),
+    );
+    await page.click('.export-button');
+    const html = readFileSync(await download(page, 'html', dir), 'utf8');
+    // micrograd's test_sanity_check at x = −4: y = −20 and ∂y/∂x = 46 (z = 2x + 2 + x, q = relu(z) + zx, …).
+    expect(html).toMatch(
+      /<td class="label">x<\/td><td>input<\/td><td><\/td><td>scalar<\/td><td><span class="num">-4\.0000<\/span><\/td><td><span class="num">46\.0000<\/span>/,
+    );
+    expect(html).toContain('<span class="num">-20.0000</span>');
+    expect(html).not.toMatch(/<script/i);
+    await page.click('[role=tab][data-view=lessons]');
+  });
+
   it('opens the exported HTML offline with the math in KaTeX fonts and the graph drawn', async () => {
     const page = await app.context.newPage();
     const requests: string[] = [];
