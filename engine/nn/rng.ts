@@ -3,6 +3,7 @@
  * generator (state += 0x6D2B79F5, two xor-shift-multiply rounds, result / 2^32). Same seed, same numbers, in
  * every run and on every machine, so lessons and tests can state exact values.
  */
+import { EngineError } from '../core/errors';
 
 /** A seeded generator: call it for the next uniform number in [0, 1); the methods draw other distributions. */
 export interface Rng {
@@ -19,7 +20,7 @@ export interface Rng {
 
 /** mulberry32 seeded with `seed` (any number; its low 32 bits are used). */
 export function rng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`rng: seed must be a finite number, got ${seed}`);
+  if (!Number.isFinite(seed)) throw new EngineError(`rng: seed must be a finite number, got ${seed}`);
   let a = seed | 0;
   const next = (): number => {
     a = (a + 0x6d2b79f5) | 0;

@@ -4,6 +4,7 @@
  *   x̂ = (x − μ_c) / √(σ²_c + ε),   y = γ_c · x̂ + β_c
  * In eval mode μ and σ² are the running statistics, so y is an affine map of x.
  */
+import { ShapeError } from '../../core/errors';
 
 /** Sizes of a [N,C] or [N,C,H,W] input: C channels, each seen `inner` times per sample. */
 export interface BnGeometry {
@@ -14,7 +15,7 @@ export interface BnGeometry {
 
 export function bnGeometry(op: string, xShape: readonly number[]): BnGeometry {
   if (xShape.length !== 2 && xShape.length !== 4)
-    throw new Error(`${op}: input must be [N,C] or [N,C,H,W], got x=[${xShape.join(',')}]`);
+    throw new ShapeError(`${op}: input must be [N,C] or [N,C,H,W], got x=[${xShape.join(',')}]`);
   const N = xShape[0];
   const C = xShape[1];
   const inner = xShape.length === 4 ? xShape[2] * xShape[3] : 1;

@@ -4,6 +4,7 @@
  *   z[n,o,i,j] = b[o] + Σ_{c,p,q} w[o,c,p,q] · x[n, c, i·s + p − pad, j·s + q − pad]   (x = 0 outside)
  * im2col lays the window of every output position out as one column, so the sum is W[O, C·kH·kW] · cols.
  */
+import { EngineError, ShapeError } from '../../core/errors';
 import { gemmNN, gemmNT, gemmTN } from './gemm';
 
 export interface ConvGeometry {
@@ -29,19 +30,19 @@ export function convGeometry(
   padding: number,
 ): ConvGeometry {
   const shapes = `x=[${xShape.join(',')}] w=[${wShape.join(',')}]`;
-  if (xShape.length !== 4) throw new Error(`${op}: input must be 4-d NCHW, got ${shapes}`);
-  if (wShape.length !== 4) throw new Error(`${op}: weight must be 4-d [outC,inC,kH,kW], got ${shapes}`);
+  if (xShape.length !== 4) throw new ShapeError(`${op}: input must be 4-d NCHW, got ${shapes}`);
+  if (wShape.length !== 4) throw new ShapeError(`${op}: weight must be 4-d [outC,inC,kH,kW], got ${shapes}`);
   if (!Number.isInteger(stride) || stride < 1)
-    throw new Error(`${op}: stride must be a positive integer, got ${stride}`);
+    throw new EngineError(`${op}: stride must be a positive integer, got ${stride}`);
   if (!Number.isInteger(padding) || padding < 0)
-    throw new Error(`${op}: padding must be a non-negative integer, got ${padding}`);
+    throw new EngineError(`${op}: padding must be a non-negative integer, got ${padding}`);
   const [N, C, H, W] = xShape as [number, number, number, number];
   const [O, Cw, kH, kW] = wShape as [number, number, number, number];
-  if (C !== Cw) throw new Error(`${op}: input channels differ, ${shapes}`);
+  if (C !== Cw) throw new ShapeError(`${op}: input channels differ, ${shapes}`);
   const Ho = Math.floor((H + 2 * padding - kH) / stride) + 1;
   const Wo = Math.floor((W + 2 * padding - kW) / stride) + 1;
   if (Ho < 1 || Wo < 1)
-    throw new Error(`${op}: kernel larger than padded input, ${shapes} padding=${padding}`);
+    throw new ShapeError(`${op}: kernel larger than padded input, ${shapes} padding=${padding}`);
   return { N, C, H, W, O, kH, kW, stride, padding, Ho, Wo };
 }
 

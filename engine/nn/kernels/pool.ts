@@ -5,6 +5,7 @@
  * Max pooling records, per output, the flat input index that won (the first one on ties, like PyTorch), so the
  * backward step routes each upstream gradient to that single input.
  */
+import { EngineError, ShapeError } from '../../core/errors';
 
 export interface PoolGeometry {
   N: number;
@@ -23,15 +24,16 @@ export function poolGeometry(
   kernel: number,
   stride: number,
 ): PoolGeometry {
-  if (xShape.length !== 4) throw new Error(`${op}: input must be 4-d NCHW, got x=[${xShape.join(',')}]`);
+  if (xShape.length !== 4) throw new ShapeError(`${op}: input must be 4-d NCHW, got x=[${xShape.join(',')}]`);
   if (!Number.isInteger(kernel) || kernel < 1)
-    throw new Error(`${op}: kernel must be a positive integer, got ${kernel}`);
+    throw new EngineError(`${op}: kernel must be a positive integer, got ${kernel}`);
   if (!Number.isInteger(stride) || stride < 1)
-    throw new Error(`${op}: stride must be a positive integer, got ${stride}`);
+    throw new EngineError(`${op}: stride must be a positive integer, got ${stride}`);
   const [N, C, H, W] = xShape as [number, number, number, number];
   const Ho = Math.floor((H - kernel) / stride) + 1;
   const Wo = Math.floor((W - kernel) / stride) + 1;
-  if (Ho < 1 || Wo < 1) throw new Error(`${op}: kernel ${kernel} larger than input x=[${xShape.join(',')}]`);
+  if (Ho < 1 || Wo < 1)
+    throw new ShapeError(`${op}: kernel ${kernel} larger than input x=[${xShape.join(',')}]`);
   return { N, C, H, W, k: kernel, stride, Ho, Wo };
 }
 

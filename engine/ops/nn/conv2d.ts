@@ -6,6 +6,7 @@
  *   ∂L/∂b[o]       = Σ_{n,i,j} ∂L/∂z[n,o,i,j]
  * Runs as im2col + matrix product (engine/nn/kernels/conv.ts); the columns are kept for ∂L/∂w.
  */
+import { ShapeError, shapeStr } from '../../core/errors';
 import type { Value } from '../../scalar/value';
 import {
   conv2dForward,
@@ -34,7 +35,9 @@ export const conv2dOp: OpDef = {
     forward([x, w, b], attrs) {
       const g = convGeometry('conv2d', x.shape, w.shape, attrs.stride as number, attrs.padding as number);
       if (b && (b.shape.length !== 1 || b.shape[0] !== g.O))
-        throw new Error(`conv2d: bias must be [${g.O}], got b=[${b.shape.join(',')}]`);
+        throw new ShapeError(
+          `conv2d: bias must be [${g.O}] for w ${shapeStr(w.shape)}, got b ${shapeStr(b.shape)}`,
+        );
       const { out, cols } = conv2dForward(x.data, w.data, b ? b.data : null, g);
       return { value: { shape: [g.N, g.O, g.Ho, g.Wo], data: out }, saved: { g, cols } };
     },
