@@ -84,6 +84,7 @@ export class Value implements GraphNode {
   }
   /** x / y = x · y^{−1} */
   div(other: Value | number): Value {
+    if (other === 0) throw new EngineError('div: division by the number 0');
     return typeof other === 'number' ? binary(mulOp, this, 1 / other) : binary(mulOp, this, other.pow(-1));
   }
   pow(k: number): Value {

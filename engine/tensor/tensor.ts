@@ -70,6 +70,7 @@ export class Tensor implements GraphNode, TensorData {
   }
   /** x / y = x · y^{−1} */
   div(other: Tensor | number): Tensor {
+    if (other === 0) throw new EngineError('div: division by the number 0');
     return typeof other === 'number' ? this.mul(1 / other) : this.mul(asTensor(other, 'div').pow(-1));
   }
   pow(k: number): Tensor {

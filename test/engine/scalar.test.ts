@@ -214,3 +214,9 @@ describe('scalar errors', () => {
     expect(() => u.backward()).toThrow(/backward: gradient of leaf node 't'/);
   });
 });
+
+describe('division by a plain zero', () => {
+  it('is an error naming div, in both modes', () => {
+    expect(() => value(1).div(0)).toThrow('div: division by the number 0');
+  });
+});

@@ -383,3 +383,9 @@ describe('tensor backward semantics', () => {
     expect(() => tensor([1]).add({ data: 1 } as never)).toThrow('add: expected a Tensor or a number');
   });
 });
+
+describe('division by a plain zero', () => {
+  it('is an error naming div', () => {
+    expect(() => tensor([1, 2]).div(0)).toThrow('div: division by the number 0');
+  });
+});
