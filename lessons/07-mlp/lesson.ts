@@ -1,4 +1,4 @@
-import { parameter, tensor, value } from '../../engine/index';
+import { linear, parameter, tensor, value } from '../../engine/index';
 import type { LessonModule } from '../format/types';
 import { named } from '../lib/helpers';
 
@@ -46,8 +46,8 @@ const lesson: LessonModule = {
         const b1 = tensor(B1, { label: 'b⁽¹⁾', kind: 'parameter' });
         const w2 = tensor([W2], { label: 'W⁽²⁾', kind: 'parameter' });
         const b2 = tensor([B2], { label: 'b⁽²⁾', kind: 'parameter' });
-        const a = named(x.matmul(w1.transpose()).add(b1).sigmoid(), 'a⁽¹⁾');
-        return named(a.matmul(w2.transpose()).add(b2).sum(), 'f(x)');
+        const a = named(named(linear(x, w1, b1), 'h').sigmoid(), 'a⁽¹⁾');
+        return named(linear(a, w2, b2).sum(), 'f(x)');
       },
     },
   },

@@ -234,3 +234,58 @@ describe('the graphs match the text', () => {
     expect(gradOf('08-relu-vs-sigmoid', 'relu-chain', 'a₀')[0]).toBe(1);
   });
 });
+
+describe('lessons 7, 14 and 16 against their formulas', () => {
+  const valueOf = (lesson: string, graph: string) => {
+    const root = lessonModules[lesson].graphs[graph].build();
+    return root instanceof Value ? root.data : (root as Tensor).data[0];
+  };
+
+  it('lesson 7: scalar and tensor modes give the same f and the same ∂f/∂W⁽¹⁾', () => {
+    const f = sigma(1) - sigma(0.5) + 0.2;
+    expect(valueOf('07-mlp', 'mlp-scalar')).toBeCloseTo(f, 14);
+    expect(valueOf('07-mlp', 'mlp-tensor')).toBeCloseTo(f, 14);
+    const scalar = ['W⁽¹⁾11', 'W⁽¹⁾12', 'W⁽¹⁾21', 'W⁽¹⁾22'].map((l) => gradOf('07-mlp', 'mlp-scalar', l)[0]);
+    const tensorGrad = gradOf('07-mlp', 'mlp-tensor', 'W⁽¹⁾');
+    // ∂f/∂W⁽¹⁾_jk = W⁽²⁾_j σ′(h_j) x_k with h = (1, 0.5), x = (1, −1), W⁽²⁾ = (1, −1).
+    const hand = [1, -1].flatMap((w2, j) =>
+      [1, -1].map((xk) => w2 * sigma([1, 0.5][j]) * (1 - sigma([1, 0.5][j])) * xk),
+    );
+    scalar.forEach((g, k) => expect(g).toBeCloseTo(hand[k], 12));
+    tensorGrad.forEach((g, k) => expect(g).toBeCloseTo(hand[k], 12));
+  });
+
+  it('lesson 14: every loss equals its formula on the shared inputs', () => {
+    const L = '14-loss-functions';
+    const lse = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+    const o = [0.8, 0.2, 0.6];
+    const t = [1, 0, 1];
+    const bce = -o.reduce((s, oi, i) => s + t[i] * Math.log(oi) + (1 - t[i]) * Math.log(1 - oi), 0) / 3;
+    const p = [0.2, 0.3, 0.5];
+    const logq = [1, 2, 3].map((x) => x - lse);
+    expect(valueOf(L, 'ce')).toBeCloseTo(0.40760596444438, 13);
+    expect(valueOf(L, 'nll')).toBeCloseTo(lse - 3, 13);
+    expect(valueOf(L, 'mse')).toBeCloseTo((0.04 + 0.04 + 0.16) / 3, 14);
+    expect(valueOf(L, 'l1')).toBeCloseTo(0.8 / 3, 14);
+    expect(valueOf(L, 'bce')).toBeCloseTo(bce, 12);
+    expect(valueOf(L, 'bce-logits')).toBeCloseTo(bce, 12);
+    expect(valueOf(L, 'kl')).toBeCloseTo(
+      p.reduce((s, pi, i) => s + pi * (Math.log(pi) - logq[i]), 0),
+      12,
+    );
+  });
+
+  it('lesson 16: the tiny LeNet’s shapes are those of the table in the text', () => {
+    const root = lessonModules['16-architectures'].graphs.lenet.build() as Tensor;
+    const shapes = Object.fromEntries(topoOrder(root).map((n) => [n.label, (n as Tensor).shape]));
+    expect(shapes).toMatchObject({
+      image: [1, 1, 6, 6],
+      conv: [1, 2, 4, 4],
+      relu: [1, 2, 4, 4],
+      'max pool': [1, 2, 2, 2],
+      flatten: [1, 8],
+      logits: [1, 3],
+      loss: [],
+    });
+  });
+});

@@ -12,6 +12,9 @@ import { ParseError } from '../../lessons/sandbox/errors';
 import { Trainer } from '../../lessons/training/trainer';
 import { makeDataset } from '../../lessons/training/dataset';
 import lesson15 from '../../lessons/15-training-sgd/lesson';
+import lesson8 from '../../lessons/08-relu-vs-sigmoid/lesson';
+import lesson12 from '../../lessons/12-initialization/lesson';
+import type { TrainingSetup } from '../../lessons/format/types';
 
 const T0 = new Date('2026-11-27T12:00:00Z');
 
@@ -131,5 +134,30 @@ describe('the training loop', () => {
     // The centre is the inner class (1), a corner the outer ring's side (0).
     expect(g[3 * 8 + 3]).toBeGreaterThan(0.5);
     expect(g[0]).toBeLessThan(0.5);
+  });
+});
+
+describe('what the lesson texts claim about training', () => {
+  const run = (setup: TrainingSetup, steps: number) => {
+    const t = new Trainer(setup);
+    for (let i = 0; i < steps; i++) t.train();
+    return t.history[t.history.length - 1];
+  };
+
+  it('lesson 8: four sigmoid layers sit at ln 2 for 600 steps; the same network with ReLU separates the rings', () => {
+    const setup = lesson8.trainings!['deep-sigmoid'];
+    const sig = run(setup, 600);
+    expect(sig.loss).toBeCloseTo(Math.LN2, 2);
+    expect(sig.accuracy).toBe(0.5);
+    const relu = run({ ...setup, activation: 'relu' }, 600);
+    expect(relu.loss).toBeLessThan(0.3);
+    expect(relu.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('lesson 12: from Glorot initialization the tanh network learns faster than from U(±1/√fan_in)', () => {
+    const setup = lesson12.trainings!['init-compare'];
+    const fanIn = run(setup, 300);
+    const glorot = run({ ...setup, init: 'glorot' }, 300);
+    expect(glorot.loss).toBeLessThan(fanIn.loss / 2);
   });
 });
