@@ -98,6 +98,13 @@ describe('conv2d', () => {
     expect(() => conv2d(rand([1, 2, 5, 5], 1), rand([1, 3, 3, 3], 2))).toThrow(
       'conv2d: input channels differ',
     );
+    expect(() => conv2d(rand([1, 1, 5, 5], 1), rand([2, 1, 3, 3], 2), rand([3], 3))).toThrow(ShapeError);
+    expect(() => conv2d(rand([1, 1, 5, 5], 1), rand([2, 1, 3, 3], 2), rand([3], 3))).toThrow(
+      'conv2d: bias must be [2] for w [2,1,3,3], got b [3]',
+    );
+    expect(() => maxPool2d(rand([1, 1, 2, 2], 1), { kernel: 3 })).toThrow(
+      'maxPool2d: kernel 3 larger than input x=[1,1,2,2]',
+    );
   });
 });
 
