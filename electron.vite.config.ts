@@ -13,6 +13,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only 'electron': bundle everything else into it.
+      externalizeDeps: false,
       // A sandboxed preload cannot be an ES module: Electron runs it as a classic script.
       lib: { entry: resolve(here, 'main/preload.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
     },
