@@ -289,3 +289,25 @@ describe('lessons 7, 14 and 16 against their formulas', () => {
     });
   });
 });
+
+describe('what the plots show', () => {
+  it('lesson 8: sigmoid loses more than four orders of magnitude of gradient over 10 layers, ReLU stays near 1', () => {
+    const plot = lessonModules['08-relu-vs-sigmoid'].plots!['grad-by-layer'].build();
+    const first = (name: string) => plot.series.find((s) => s.name === name)!.points[0][1];
+    expect(first('sigmoid')).toBeLessThan(1e-4);
+    expect(first('ReLU')).toBeGreaterThan(0.5);
+    expect(first('ReLU')).toBeLessThan(2);
+    expect(first('ReLU, small init')).toBeLessThan(1e-3);
+  });
+
+  it('lesson 12: activation spread falls more than 100× with fan-in scaling, less than 3× with Glorot', () => {
+    const plot = lessonModules['12-initialization'].plots!['act-std'].build();
+    const ratio = (i: number) => {
+      const pts = plot.series[i].points;
+      return pts[0][1] / pts[pts.length - 1][1];
+    };
+    expect(plot.series.map((s) => s.name)).toEqual(['Uniform(±1/√fan_in)', 'Glorot']);
+    expect(ratio(0)).toBeGreaterThan(100);
+    expect(ratio(1)).toBeLessThan(3);
+  });
+});

@@ -45,7 +45,7 @@ describe('checkpointRows', () => {
     expect(rows[0]).toMatchObject({ answer: '(b) two', expected: '(b) two', correct: true });
     expect(rows[1]).toMatchObject({
       answer: '2.5',
-      expected: '3.0000 (± 0.01)',
+      expected: '3 (± 0.01)',
       correct: false,
       explanation: 'z = q.',
     });
