@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { avgPool2d, batchNorm, conv2d, dropout, linear, maxPool2d, rng, tensor } from '../../../engine/index';
+import {
+  avgPool2d,
+  batchNorm,
+  conv2d,
+  dropout,
+  linear,
+  maxPool2d,
+  rng,
+  ShapeError,
+  tensor,
+} from '../../../engine/index';
 import { expectGradcheck, expectLoweringAgrees, rand, weightedSum } from './helpers';
 import { LECTURE_IMAGE, maxAbsDiff } from './numeric';
 
