@@ -44,6 +44,9 @@ export function tensorGrads(
     const gOut = td(n.shape, g);
     for (let i = 0; i < n.inputs.length; i++) {
       const x = n.inputs[i] as Tensor;
+      // A constant leaf needs no gradient and passes none on (like requires_grad=False): skip its vjp,
+      // e.g. ∂L/∂X of a data batch marked constant, a third of an MLP's backward matmul work.
+      if (x.kind === 'constant' && x.def === null) continue;
       const v = rule.vjp(n.inputs, n, gOut, n.attrs, n.saved, i);
       if (v === null) continue;
       accumulate(grads, x, reduceTo(v, x, n, i));
@@ -87,6 +90,8 @@ export function backwardTensor(root: Tensor, seed: Tensor | TensorLike | undefin
       throw new NonFiniteError(backwardNonFinite(n, td(n.shape, g), valueOf));
   }
   for (const n of order) {
+    const constantLeaf = n.kind === 'constant' && n.def === null;
+    if (constantLeaf) continue; // no gradient for constants: their .grad stays null
     const g = grads.get(n) ?? new Float64Array(n.size);
     if (n.grad === null) {
       n.grad = new Tensor(
@@ -105,4 +110,12 @@ export function backwardTensor(root: Tensor, seed: Tensor | TensorLike | undefin
       for (let j = 0; j < d.length; j++) d[j] = (d[j] as number) + (g[j] as number);
     }
   }
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    if (x - x !== 0) return false; // NaN − NaN and ∞ − ∞ are NaN
+  }
+  return true;
 }

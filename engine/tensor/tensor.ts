@@ -160,6 +160,7 @@ export class Tensor implements GraphNode, TensorData {
   /**
    * Backpropagate from this tensor, adding into every node's `.grad`. `seed` is ∂L/∂(this); it may be
    * omitted only for a one-element tensor (seed 1). Throws `NonFiniteError` for a NaN/±∞ value or gradient.
+   * Constant leaves (numbers used in ops, tensors made with kind 'constant') take no gradient: `.grad` null.
    */
   backward(seed?: Tensor | TensorLike): void {
     backwardTensor(this, seed);

@@ -389,3 +389,15 @@ describe('division by a plain zero', () => {
     expect(() => tensor([1, 2]).div(0)).toThrow('div: division by the number 0');
   });
 });
+
+describe('constant leaves', () => {
+  it('take no gradient in tensor mode, and the rest is unchanged', () => {
+    const X = tensor([[1, 2]], { kind: 'constant', label: 'X' });
+    const W = tensor([[3], [4]], { kind: 'parameter', label: 'W' });
+    const L = X.matmul(W).mul(2).sum();
+    L.backward();
+    expect(X.grad).toBeNull();
+    expect(L.inputs[0]!.inputs[1]!.grad).toBeNull(); // the number 2
+    expect(arr(W.grad)).toEqual([[2], [4]]); // 2·Xᵀ
+  });
+});
