@@ -16,6 +16,15 @@ export function formatNumber(x: number): string {
   return x.toFixed(4);
 }
 
+/**
+ * How to print the entries of one tensor: whole numbers (an image's pixels, counts) without decimals, anything
+ * else as `formatNumber` does; one rule per tensor so its columns line up.
+ */
+export function entryFormatter(data: readonly number[]): (x: number) => string {
+  const whole = data.length > 0 && data.every((x) => Number.isInteger(x) && Math.abs(x) < 1e5);
+  return whole ? (x) => (Object.is(x, -0) ? '0' : String(x)) : formatNumber;
+}
+
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
   return s
@@ -73,10 +82,11 @@ export function formatValueInline(v: PlainValue, maxEntries = 12): string {
     const s = summarize(v.data);
     return `${formatShape(v.shape)} tensor (min ${formatNumber(s.min)}, max ${formatNumber(s.max)}, mean ${formatNumber(s.mean)})`;
   }
+  const fmt = entryFormatter(v.data);
   const rowText: string[] = [];
   for (let r = 0; r < m.rows; r++) {
     const cells: string[] = [];
-    for (let c = 0; c < m.cols; c++) cells.push(formatNumber(m.at(r, c)));
+    for (let c = 0; c < m.cols; c++) cells.push(fmt(m.at(r, c)));
     rowText.push(`[${cells.join(', ')}]`);
   }
   return m.rows === 1 && v.shape.length <= 1 ? rowText[0] : `[${rowText.join(', ')}]`;

@@ -39,7 +39,7 @@ export function checkpointRows(lesson: Lesson | null, record: LessonRecord | nul
     const expected =
       cp.kind === 'choice'
         ? choiceText(cp.choices, cp.correct)
-        : `${formatNumber(cp.answer)} (± ${cp.tolerance})`;
+        : `${Number.isInteger(cp.answer) ? String(cp.answer) : formatNumber(cp.answer)} (± ${cp.tolerance})`;
     return {
       id,
       prompt: cp.prompt,

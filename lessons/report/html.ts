@@ -47,7 +47,7 @@ function nodesTable(g: ReportGraph): string {
     (r) =>
       `<tr${r.isOutput ? ' class="output"' : ''}><td class="label">${escapeHtml(r.label)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.op)}</td><td>${escapeHtml(r.shape)}</td><td>${valueHtml(r.value)}</td><td>${valueHtml(r.grad)}</td></tr>`,
   );
-  return `<table class="data"><thead><tr><th>Node</th><th>Kind</th><th>Op</th><th>Shape</th><th>Value</th><th>Gradient ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return `<div class="table-wrap"><table class="data"><thead><tr><th>Node</th><th>Kind</th><th>Op</th><th>Shape</th><th>Value</th><th>Gradient ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 function cutNote(total: number): string {
@@ -86,10 +86,10 @@ function backwardList(g: ReportGraph): string {
 function checkTable(g: ReportGraph): string {
   const rows = g.check.rows.map(
     (r) =>
-      `<tr class="${r.ok ? 'ok' : 'bad'}"><td class="label">${escapeHtml(r.label)}</td><td>${valueHtml(r.analytic)}</td><td>${valueHtml(r.numeric)}</td><td class="num">${r.absError.toExponential(1)}</td><td class="num">${r.relError.toExponential(1)}</td><td>${r.ok ? '✓ agrees' : '✗ differs'}</td></tr>`,
+      `<tr class="${r.ok ? 'ok' : 'bad'}"><td class="label">${escapeHtml(r.label)}</td><td>${valueHtml(r.analytic)}</td><td>${valueHtml(r.numeric)}</td><td class="num">${r.absError.toExponential(1)}</td><td class="num">${r.relError.toExponential(1)}</td><td class="verdict-cell">${r.ok ? '✓ agrees' : '✗ differs'}</td></tr>`,
   );
   const table = rows.length
-    ? `<table class="data"><thead><tr><th>Node</th><th>Backprop ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th><th>Central difference</th><th>Error</th><th>Relative</th><th></th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+    ? `<div class="table-wrap"><table class="data"><thead><tr><th>Node</th><th>Backprop ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th><th>Central difference</th><th>Error</th><th>Relative</th><th></th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`
     : '';
   const cls = g.check.passed === false || g.check.rows.some((r) => !r.ok) ? ' class="warning"' : '';
   return `<h4>Numerical check</h4>\n<p${cls}>Backprop's gradient next to the central difference (L(x + ε) − L(x − ε)) / 2ε. ${escapeHtml(gradcheckSummary(g.check))}</p>\n${table}`;

@@ -24,12 +24,14 @@ figcaption { font-size: 12px; color: #555; }
 .key.parameter { background: #fff1d6; border-color: #b7791f; }
 .key.constant { background: #eeeeee; border-color: #777777; }
 .key.function { background: #ffffff; border-color: #333333; border-radius: 10px; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 table.data { border-collapse: collapse; width: 100%; font-size: 13px; }
 table.data th, table.data td { border-bottom: 1px solid #e1e5ea; padding: 4px 8px; text-align: left; vertical-align: top; }
 table.data th { background: #f3f6fa; font-weight: 600; }
 table.data tr.output td { background: #f6f9ff; font-weight: 600; }
 table.data tr.bad td { background: #fdecec; }
 td.label { font-style: italic; }
+td.verdict-cell { white-space: nowrap; }
 .num, table.tensor td { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 12px; white-space: nowrap; }
 table.tensor { border-collapse: collapse; border-left: 1.5px solid #555; border-right: 1.5px solid #555; }
 table.tensor td { padding: 0 5px; text-align: right; }
@@ -57,7 +59,8 @@ footer { margin-top: 32px; color: #777; font-size: 12px; border-top: 1px solid #
   main { max-width: none; padding: 0; }
   h2, h3, h4 { break-after: avoid; }
   tr, li, figure { break-inside: avoid; }
-  figure { overflow: visible; }
+  figure, .table-wrap { overflow: visible; }
+  table.tensor td, .num { font-size: 10px; }
   a { color: inherit; text-decoration: none; }
 }
 `;

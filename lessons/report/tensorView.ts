@@ -4,7 +4,15 @@
  * its shape, min, max and mean written under it, so nothing depends on reading colours alone.
  */
 import type { PlainValue } from '../../engine/core/types';
-import { asMatrix, escapeHtml, formatNumber, formatShape, isScalar, summarize } from './format';
+import {
+  asMatrix,
+  entryFormatter,
+  escapeHtml,
+  formatNumber,
+  formatShape,
+  isScalar,
+  summarize,
+} from './format';
 
 /** Tensors up to this many rows and columns are printed in full. */
 const TABLE_MAX = 6;
@@ -39,10 +47,11 @@ export function valueHtml(v: PlainValue | null): string {
   if (v.shape.length === 0) return `<span class="num">${escapeHtml(formatNumber(v.data[0]))}</span>`;
   const m = asMatrix(v);
   if (m.rows <= TABLE_MAX && m.cols <= TABLE_MAX) {
+    const fmt = entryFormatter(v.data);
     const rows: string[] = [];
     for (let r = 0; r < m.rows; r++) {
       const cells: string[] = [];
-      for (let c = 0; c < m.cols; c++) cells.push(`<td>${escapeHtml(formatNumber(m.at(r, c)))}</td>`);
+      for (let c = 0; c < m.cols; c++) cells.push(`<td>${escapeHtml(fmt(m.at(r, c)))}</td>`);
       rows.push(`<tr>${cells.join('')}</tr>`);
     }
     return `<table class="tensor" title="${formatShape(v.shape)}"><tbody>${rows.join('')}</tbody></table>`;
