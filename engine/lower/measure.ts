@@ -7,7 +7,7 @@
  * fastest is the one the scheduler interrupted least. Forward re-runs every op's forward rule over the
  * recorded order on the recorded inputs (the graphs are built eagerly, so this is what building costs
  * without allocating nodes); tensor backward is the pure `tensorGrads` pass; scalar backward is
- * `Value.backward()` with the gradients zeroed between runs (outside the timed part).
+ * `Value.backward()`, whose repeats pile up gradients, so they are zeroed afterwards and one pass is run.
  *
  * Memory is estimated from counts, with per-object sizes measured in Node 20 (V8, 64-bit, no pointer
  * compression) by allocating 200,000 objects between two forced collections:
@@ -47,18 +47,29 @@ export interface ModeComparison {
   lowering: Lowering;
 }
 
-/** Fastest run of `run` (with `reset` before each, untimed), repeated for about `budgetMs`. */
-export function fastest(run: () => void, budgetMs: number, reset?: () => void): number {
+/**
+ * Time per call of `run`: calls are batched (doubling the batch until one takes at least `minBatchMs`, since
+ * browsers coarsen `performance.now()` to 0.1 ms or more), and the fastest batch over about `budgetMs` is
+ * kept, as the one the scheduler interrupted least.
+ */
+export function fastest(run: () => void, budgetMs: number, minBatchMs = 2): number {
+  let reps = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let k = 0; k < reps; k++) run();
+    const dt = performance.now() - t0;
+    if (dt >= minBatchMs || reps >= 1 << 20) break;
+    reps *= 2;
+  }
   let best = Infinity;
   const start = performance.now();
-  let runs = 0;
+  let batches = 0;
   do {
-    reset?.();
     const t0 = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t0);
-    runs++;
-  } while (runs < 3 || (performance.now() - start < budgetMs && runs < 1000));
+    for (let k = 0; k < reps; k++) run();
+    best = Math.min(best, (performance.now() - t0) / reps);
+    batches++;
+  } while (batches < 3 || (performance.now() - start < budgetMs && batches < 100));
   return best;
 }
 
@@ -116,17 +127,16 @@ export function compareModes(root: Tensor, budgetMs = 20): ModeComparison {
     backwardMs: fastest(() => tensorGrads(order, root, seed), budgetMs),
     bytes: tensorBytes(order),
   };
-  const zero = () => {
-    for (const v of values) v.grad = 0;
-  };
   const scalar: ModeStats = {
     nodes: lowering.counts.scalarNodes,
     edges: lowering.counts.scalarEdges,
     forwardMs: fastest(() => scalarForward(values), budgetMs),
-    backwardMs: fastest(() => lowering.root.backward(), budgetMs, zero),
+    backwardMs: fastest(() => lowering.root.backward(), budgetMs),
     bytes: scalarBytes(lowering.counts.scalarNodes),
   };
-  // The timed runs leave exactly one backward's gradients on the scalar graph; give the tensor graph its one.
+  // Leave exactly one backward pass of gradients on each graph.
+  for (const v of values) v.grad = 0;
+  lowering.root.backward();
   if (root.grad === null) root.backward();
   return {
     tensor,

@@ -55,6 +55,7 @@ function compareStyle(): StylesheetJson {
       },
     },
     { selector: 'node.block.collapsed', style: { 'border-style': 'solid', 'background-color': '#e2e8f0' } },
+    { selector: 'node[vid]', style: { 'font-size': 10 } },
     { selector: 'node.element', style: { 'border-width': 1.5 } },
     { selector: 'node.pending', style: { opacity: 0.3 } },
     {
@@ -225,6 +226,10 @@ export class ScalarGraphController {
   /** Rendered position of a node, relative to the container (for clicking it in e2e tests). */
   renderedPositionOf(valueId: number): { x: number; y: number } | null {
     const n = this.cy.getElementById(scalarId(valueId));
+    return n.nonempty() ? { ...n.renderedPosition() } : null;
+  }
+  renderedPositionOfBlock(block: number): { x: number; y: number } | null {
+    const n = this.cy.getElementById(blockId(block));
     return n.nonempty() ? { ...n.renderedPosition() } : null;
   }
   isSimplified(): boolean {

@@ -9,6 +9,8 @@ import type { ScalarModel } from './scalarGraph';
 export interface ChainStep {
   /** The consumer's display name. */
   consumer: string;
+  /** How the consumer is computed from its inputs, with numbers. */
+  consumerForward: string;
   upstream: number;
   local: number;
   contribution: number;
@@ -27,22 +29,25 @@ export interface ChainRule {
 
 const nameIn = (model: ScalarModel, id: number): string => model.nodes.get(id)?.name ?? `#${id}`;
 
+/** `×#17 = x[0,0] × W[0,0] = 1 × 0.5 = 0.5`, or `x = 1 (an input)`. */
+export function forwardText(model: ScalarModel, v: Value): string {
+  const name = nameIn(model, v.id);
+  if (v.rule === null) return `${name} = ${fmt(v.data)} (an input)`;
+  const ins = v.inputs as readonly Value[];
+  return getOp(v.op).describe({
+    labels: ins.map((x) => nameIn(model, x.id)),
+    values: ins.map((x) => fmt(x.data)),
+    outLabel: name,
+    outValue: fmt(v.data),
+    attrs: v.attrs,
+  }).text;
+}
+
 export function chainRule(model: ScalarModel, id: number, rootId: number): ChainRule | null {
   const v = model.values.get(id);
   if (!v) return null;
   const name = nameIn(model, id);
-  let forward = `${name} = ${fmt(v.data)} (an input)`;
-  if (v.rule !== null) {
-    const ins = v.inputs as readonly Value[];
-    const f = getOp(v.op).describe({
-      labels: ins.map((x) => nameIn(model, x.id)),
-      values: ins.map((x) => fmt(x.data)),
-      outLabel: name,
-      outValue: fmt(v.data),
-      attrs: v.attrs,
-    });
-    forward = f.text;
-  }
+  const forward = forwardText(model, v);
   const steps: ChainStep[] = [];
   const seen = new Set<number>();
   for (const cid of model.consumers.get(id) ?? []) {
@@ -57,6 +62,7 @@ export function chainRule(model: ScalarModel, id: number, rootId: number): Chain
       const contribution = c.grad * local;
       steps.push({
         consumer: cn,
+        consumerForward: forwardText(model, c),
         upstream: c.grad,
         local,
         contribution,

@@ -20,6 +20,8 @@ export interface CompareHook {
   /** Value ids of a tensor node's elements, row-major. */
   elementsOf(node: number): number[];
   nodeCount(): number;
+  /** Where a block is drawn, relative to the scalar graph's container. */
+  blockPosition(block: number): { x: number; y: number } | null;
 }
 
 export function installCompareHook(
@@ -47,6 +49,7 @@ export function installCompareHook(
     currentElements: () => ctl().currentElements(),
     elementsOf: (node) => (store.comparison?.lowering.scalarOf.get(node) ?? []).map((v) => v.id),
     nodeCount: () => ctl().nodeCount(),
+    blockPosition: (b) => ctl().renderedPositionOfBlock(b),
   };
   (window as { __backstepCompare?: CompareHook }).__backstepCompare = hook;
   return () => {

@@ -78,7 +78,9 @@ export function scalarModel(low: Lowering): ScalarModel {
     const block = low.blockOf.get(v.id) as number;
     const element = low.tensorOf.get(v.id) ?? null;
     const t = element ? tensors.get(element.node) : undefined;
-    const name = t && element ? elementLabel(tensorLabel(t), t.shape, element.index) : symbolOf(v.op);
+    // Intermediates are named by their op and id (×#17), so the chain-rule lines can refer to them.
+    const name =
+      t && element ? elementLabel(tensorLabel(t), t.shape, element.index) : `${symbolOf(v.op)}#${v.id}`;
     nodes.set(v.id, { id: v.id, block, name, op: v.op, kind: v.kind, value: v.data, grad: v.grad, element });
     sizes.set(block, (sizes.get(block) ?? 0) + 1);
     for (const c of v.inputs as readonly Value[]) {
@@ -107,6 +109,11 @@ export function collapsedLabel(b: BlockInfo): string {
 
 export function scalarLabel(n: ScalarNodeInfo): string {
   return `${n.name}\n${fmt(n.value)}`;
+}
+
+/** Width for a scalar node's label at the compare view's 10 px monospace (about 6.2 px a character). */
+export function scalarWidth(n: ScalarNodeInfo): number {
+  return Math.min(LAYOUT.dx - 8, Math.max(50, Math.ceil(Math.max(n.name.length, 7) * 6.2 + 12)));
 }
 
 /**
@@ -179,7 +186,7 @@ export function visibleElements(model: ScalarModel, expanded: ReadonlySet<number
 }
 
 /** Spacing of the preset layout, in model units. */
-export const LAYOUT = { dx: 90, dy: 46, rowsPerColumn: 24, blockGap: 40, rankGap: 90 } as const;
+export const LAYOUT = { dx: 120, dy: 46, rowsPerColumn: 24, blockGap: 40, rankGap: 90 } as const;
 
 /**
  * Positions for the visible elements, left to right: blocks in columns by their depth in the tensor graph,

@@ -46,16 +46,19 @@ describe('compareModes', () => {
     expect(m.diff.gradAbs).toBe(0);
   });
 
-  it('fastest keeps the fastest of at least three runs, resetting before each', () => {
-    let resets = 0;
+  it('fastest batches calls until a batch is measurable, and returns the time per call', () => {
     let runs = 0;
-    const ms = fastest(
-      () => runs++,
-      0,
-      () => resets++,
-    );
-    expect(runs).toBeGreaterThanOrEqual(3);
-    expect(resets).toBe(runs);
+    const ms = fastest(() => runs++, 0, 0.5);
+    // At least one calibration batch and three timed batches.
+    expect(runs).toBeGreaterThanOrEqual(4);
     expect(ms).toBeGreaterThanOrEqual(0);
+    // A call that takes ~1 ms measures as about 1 ms per call, not per batch.
+    const busy = () => {
+      const t = performance.now();
+      while (performance.now() - t < 1);
+    };
+    const per = fastest(busy, 5, 2);
+    expect(per).toBeGreaterThanOrEqual(0.99);
+    expect(per).toBeLessThan(3);
   });
 });
