@@ -86,8 +86,7 @@ export function backwardTensor(root: Tensor, seed: Tensor | TensorLike | undefin
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k] as Tensor;
     const g = grads.get(n);
-    if (g && !g.every(Number.isFinite))
-      throw new NonFiniteError(backwardNonFinite(n, td(n.shape, g), valueOf));
+    if (g && !allFinite(g)) throw new NonFiniteError(backwardNonFinite(n, td(n.shape, g), valueOf));
   }
   for (const n of order) {
     const constantLeaf = n.kind === 'constant' && n.def === null;
