@@ -49,7 +49,7 @@ const lesson: LessonModule = {
       answer: -0.538251,
       tolerance: 0.001,
       explanation:
-        'λW₃₁ = −0.03. Sample 1: p(3|x⁽¹⁾) ≈ 0.470, minus δ = 1, times x⁽¹⁾₁ = 1 gives −0.530. Sample 2: p(3|x⁽²⁾) ≈ 0.045, minus 0, times 0.5 gives 0.022. Sum ≈ −0.538.',
+        'λW₃₁ = −0.03. Sample 1: F = (−0.8, 0.7, 0.5), p(3|x⁽¹⁾) ≈ 0.401, minus δ = 1, times x⁽¹⁾₁ = 1 gives −0.599. Sample 2: F = (0.6, −0.25, −0.55), p(3|x⁽²⁾) ≈ 0.182, minus 0, times x⁽²⁾₁ = 0.5 gives 0.091. Sum: −0.03 − 0.599 + 0.091 ≈ −0.538.',
       graph: 'objective',
     },
     lambda: {
