@@ -18,8 +18,8 @@ let pass = 0;
 const NO_INPUTS: readonly Value[] = Object.freeze([]);
 
 export class Value implements GraphNode {
-  // Fields are `declare`d and set once in the constructor, in a fixed order: class-field initialisers would
-  // first define them as undefined, which makes V8 box every number (3-5× slower graph building).
+  // Fields are `declare`d and set once in the constructor, in a fixed order, so every Value has one shape
+  // (class-field initialisers would first define each field as undefined, then assign it).
   declare readonly id: number;
   declare data: number;
   /** ∂L/∂(this), accumulated over backward() calls like PyTorch; zeroGrad resets it. */
