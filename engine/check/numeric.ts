@@ -20,15 +20,18 @@ function scalarOutput(v: NodeValue, root: GraphNode): number {
 }
 
 export function numericGrad(root: GraphNode, node: GraphNode, eps = 1e-6): NodeValue {
+  const v = valueOf(node);
+  const out = new Float64Array(sizeOfValue(v));
+  for (let j = 0; j < out.length; j++) out[j] = numericElement(root, node, j, eps);
+  return typeof v === 'number' ? (out[0] as number) : { shape: v.shape, data: out };
+}
+
+/** ∂root/∂node[j] (row-major element j) by one central difference. */
+export function numericElement(root: GraphNode, node: GraphNode, j: number, eps = 1e-6): number {
   scalarOutput(valueOf(root), root);
   const v = valueOf(node);
-  const n = sizeOfValue(v);
-  const out = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    const x = elementOf(v, j);
-    const plus = scalarOutput(evaluate(root, [[node, withElement(v, j, x + eps)]]).output, root);
-    const minus = scalarOutput(evaluate(root, [[node, withElement(v, j, x - eps)]]).output, root);
-    out[j] = (plus - minus) / (2 * eps);
-  }
-  return typeof v === 'number' ? (out[0] as number) : { shape: v.shape, data: out };
+  const x = elementOf(v, j);
+  const plus = scalarOutput(evaluate(root, [[node, withElement(v, j, x + eps)]]).output, root);
+  const minus = scalarOutput(evaluate(root, [[node, withElement(v, j, x - eps)]]).output, root);
+  return (plus - minus) / (2 * eps);
 }

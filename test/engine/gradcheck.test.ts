@@ -241,3 +241,17 @@ describe('gradcheck failure report', () => {
     expect(r.summary.text).toMatch(/^FAIL: 0\/2 elements/);
   });
 });
+
+describe('gradcheck sampling', () => {
+  it('maxElementsPerNode checks evenly spaced elements, first and last included', () => {
+    const w = tensor(
+      Float64Array.from({ length: 10 }, (_, i) => i / 10),
+      { label: 'w' },
+    );
+    const L = w.pow(2).sum();
+    const r = gradcheck(L, [w], { maxElementsPerNode: 4 });
+    expect(r.nodes[0]!.entries.map((e) => e.index)).toEqual([0, 3, 6, 9]);
+    r.nodes[0]!.entries.forEach((e) => expect(e.analytic).toBeCloseTo((2 * e.index) / 10, 12));
+    expect(r.pass).toBe(true);
+  });
+});
