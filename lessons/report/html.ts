@@ -14,6 +14,7 @@ import {
 } from './content';
 import { escapeHtml, formatNumber, isScalar, lossName, shortLabel } from './format';
 import { graphSvg } from './graphSvg';
+import { subsetKatexCss } from './katexCss';
 import { renderInlineMarkdown, renderMarkdown, renderMath } from './math';
 import { plotSvg } from './plotSvg';
 import { REPORT_CSS } from './reportCss';
@@ -159,6 +160,7 @@ export function renderHtml(input: ReportInput, positions: readonly Positions[], 
     notesSection(input),
     `<footer>Made with Backstep ${escapeHtml(input.appVersion)} on ${escapeHtml(formatDate(input.date))}.</footer>`,
   ].filter(Boolean);
+  const content = body.join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -167,13 +169,13 @@ export function renderHtml(input: ReportInput, positions: readonly Positions[], 
 <meta name="generator" content="Backstep ${escapeHtml(input.appVersion)}">
 <title>${escapeHtml(`${lesson.title} — Backstep report`)}</title>
 <style>
-${katexCss}
+${subsetKatexCss(katexCss, content)}
 ${REPORT_CSS}
 </style>
 </head>
 <body>
 <main>
-${body.join('\n')}
+${content}
 </main>
 </body>
 </html>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadKatexAssets } from '../../../lessons/io/katexAssets';
-import { formatNumber } from '../../../lessons/report/format';
+import { entryFormatter, formatNumber } from '../../../lessons/report/format';
 import { graphSvg } from '../../../lessons/report/graphSvg';
-import { inlineKatexFonts } from '../../../lessons/report/katexCss';
+import { inlineKatexFonts, subsetKatexCss } from '../../../lessons/report/katexCss';
 import { layoutGraph } from '../../../lessons/report/layout';
 import { plotSvg } from '../../../lessons/report/plotSvg';
 import { renderReport } from '../../../lessons/report/render';
@@ -42,6 +42,9 @@ describe('renderReport html', () => {
     expect(html).toContain('class="katex"');
     expect(html).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main[^}]*src:url\(data:font\/woff2;base64,/);
     expect(html).not.toMatch(/\.woff\)|\.ttf\)/);
+    // No \mathfrak in this lesson: its font is left out (booleans, so a failure does not print the whole page).
+    expect(/@font-face\{[^}]*KaTeX_Fraktur/.test(html)).toBe(false);
+    expect(/@font-face\{[^}]*KaTeX_Math;[^}]*base64/.test(html)).toBe(true);
     // The chain-rule line ∂f/∂z += 1 × 3 = 3 is there as MathML numbers.
     expect(html).toMatch(/<mn>1\.0000<\/mn>[\s\S]{0,80}<mn>3\.0000<\/mn>/);
   });
@@ -171,6 +174,28 @@ describe('KaTeX fonts and numbers', () => {
       '@font-face{font-family:A;src:url(data:font/woff2;base64,QUJD) format("woff2")}' +
         '@font-face{font-family:B;src:local("Times New Roman")}.x{color:red}',
     );
+  });
+
+  it('keeps only the font families the math uses', () => {
+    const css =
+      '@font-face{font-family:KaTeX_Main;font-weight:400;src:url(a)}@font-face{font-family:KaTeX_Math;src:url(b)}' +
+      '@font-face{font-family:KaTeX_Fraktur;src:url(c)}@font-face{font-family:KaTeX_Size1;src:url(d)}' +
+      '.katex .mathnormal{font-family:KaTeX_Math;font-style:italic}.katex .mathfrak{font-family:KaTeX_Fraktur}' +
+      '.katex .delimsizing.size1{font-family:KaTeX_Size1}';
+    const out = subsetKatexCss(
+      css,
+      '<span class="katex"><span class="mord mathnormal">x</span><span class="size1">(</span></span>',
+    );
+    expect(out).toContain('font-family:KaTeX_Main;font-weight:400;src:url(a)');
+    expect(out).toContain('font-family:KaTeX_Math;src:url(b)');
+    expect(out).not.toContain('url(c)'); // no \mathfrak in the math
+    expect(out).not.toContain('url(d)'); // size1 without delimsizing is not KaTeX_Size1
+    expect(out).toContain('.katex .mathfrak{font-family:KaTeX_Fraktur}'); // rules stay, only faces go
+  });
+
+  it('prints whole-number tensors without decimals', () => {
+    expect([120, -3, 0].map(entryFormatter([120, -3, 0]))).toEqual(['120', '-3', '0']);
+    expect([1.5, 2].map(entryFormatter([1.5, 2]))).toEqual(['1.5000', '2.0000']);
   });
 
   it('formats numbers with 4 decimals, and tiny or huge ones in exponent form', () => {
