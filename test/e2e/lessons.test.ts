@@ -97,4 +97,19 @@ describe('lesson 2 end to end', () => {
     await screenshot(page, 'lessons-training');
     expect(app.errors).toEqual([]);
   });
+
+  it('sandbox: a syntax error names its position; a valid program opens in the debugger', async () => {
+    const { page } = app;
+    await page.click('.view-tab[data-view="sandbox"]');
+    await page.fill('[data-testid="sandbox-input"]', 'x = 2\ny = tanh(x * ');
+    await expect
+      .poll(() => page.textContent('[data-testid="sandbox-error"]'))
+      .toContain('line 2, column 14: unexpected end of input');
+    await screenshot(page, 'lessons-sandbox-error');
+    await page.fill('[data-testid="sandbox-input"]', 'x = 2; w = -3; b = 6.88\ny = tanh(x*w + b)');
+    await page.click('[data-testid="sandbox-load"]');
+    await expect.poll(() => page.getAttribute('.app', 'data-view')).toBe('debugger');
+    expect(await page.textContent('[data-testid="step-count"]')).toMatch(/^0 \/ 12$/);
+    expect(app.errors).toEqual([]);
+  });
 });
