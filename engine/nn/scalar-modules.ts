@@ -7,9 +7,14 @@
  * - `copyWeights(from, to)` copies the numbers either way between an MLP and a ScalarMLP.
  */
 import { EngineError } from '../core/errors';
-import { constant, parameter, Value } from '../scalar/value';
+import { parameter, value, Value } from '../scalar/value';
 import { checkActivation, checkSizes, MLP, type Activation } from './modules';
 import { rng as makeRng, type Rng } from './rng';
+
+/** Plain numbers become data leaves x[i] once, so every neuron reads the same input node (as in the drawing). */
+function asInputs(x: readonly (Value | number)[]): Value[] {
+  return x.map((v, i) => (v instanceof Value ? v : value(v, `x[${i}]`)));
+}
 
 function activateValue(v: Value, a: Activation): Value {
   switch (a) {
@@ -56,11 +61,9 @@ export class Neuron {
 
   call(x: readonly (Value | number)[]): Value {
     if (x.length !== this.nin) throw new EngineError(`Neuron: expected ${this.nin} inputs, got ${x.length}`);
+    const xs = asInputs(x);
     let z = this.b;
-    for (let i = 0; i < this.nin; i++) {
-      const xi = x[i];
-      z = this.w[i].mul(xi instanceof Value ? xi : constant(xi)).add(z);
-    }
+    for (let i = 0; i < this.nin; i++) z = this.w[i].mul(xs[i]).add(z);
     return activateValue(z, this.activation);
   }
 
@@ -100,7 +103,8 @@ export class Layer {
   }
 
   call(x: readonly (Value | number)[]): Value[] {
-    return this.neurons.map((n) => n.call(x));
+    const xs = asInputs(x);
+    return this.neurons.map((n) => n.call(xs));
   }
 
   parameters(): Value[] {
@@ -138,9 +142,9 @@ export class ScalarMLP {
 
   /** The network's outputs (logits) for one input vector. */
   call(x: readonly (Value | number)[]): Value[] {
-    let a: readonly (Value | number)[] = x;
+    let a = asInputs(x);
     for (const layer of this.layers) a = layer.call(a);
-    return a as Value[];
+    return a;
   }
 
   parameters(): Value[] {

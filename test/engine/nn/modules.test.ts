@@ -20,6 +20,7 @@ import {
   mseLoss,
   rng,
   tensor,
+  topoOrder,
   uniformFanIn,
   value,
   Tensor,
@@ -159,6 +160,11 @@ describe('scalar modules (micrograd-style)', () => {
     expect(ls.data).toBeCloseTo(lt.item(), 14);
     const gW1 = smlp.layers[0].neurons.flatMap((n) => n.w.map((w) => w.grad));
     expect(maxAbsDiff(gW1, mlp.layers[0].W.grad!.data)).toBeLessThan(1e-14);
+  });
+  it('turns numeric inputs into one data node x[i] shared by every neuron', () => {
+    const out = new ScalarMLP([2, 3, 1], 'relu', { rng: rng(4) }).call([0.5, -1])[0];
+    const leaves = topoOrder(out).filter((n) => n.op === 'leaf' && n.kind === 'data');
+    expect(leaves.map((n) => n.label).sort()).toEqual(['x[0]', 'x[1]']);
   });
   it('copyWeights copies either way and checks sizes', () => {
     const mlp = new MLP([2, 3, 1], 'tanh', { rng: rng(1) });
