@@ -73,7 +73,7 @@ export {
   type OverrideValue,
 } from './graph/evaluate';
 export { trace, type TraceOptions } from './trace/trace';
-export { numericGrad } from './check/numeric';
+export { numericGrad, numericElement } from './check/numeric';
 export {
   gradcheck,
   type GradcheckOptions,
