@@ -130,12 +130,18 @@ export async function openSession(): Promise<OpenResult> {
   if (b) return b.openSession();
   const file = await pickFile('.json,application/json');
   if (!file) return { status: 'cancelled' };
-  if (file.size > MAX_SESSION_BYTES)
+  return openFile(file);
+}
+
+/** Read a session from a File the student handed over (file input, or dropped on the window). */
+export async function openFile(file: File): Promise<OpenResult> {
+  if (file.size > MAX_SESSION_BYTES) {
     return { status: 'error', error: `Cannot open ${file.name}: ${tooLarge(file.size)}` };
+  }
   return openText(file.name, await file.text());
 }
 
-/** Read a session from text (web mode's file input, drag and drop, tests). */
+/** Read a session from text. */
 export function openText(name: string, text: string): OpenResult {
   const parsed = parseSessionText(text, name);
   if (!parsed.ok) return { status: 'error', error: parsed.error };

@@ -222,3 +222,28 @@ describe('app shell (desktop bridge)', () => {
     expect(localStorage.length).toBe(0);
   });
 });
+
+describe('dropping a file on the window', () => {
+  function drop(file: File) {
+    const event = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'dataTransfer', { value: { files: [file], types: ['Files'] } });
+    window.dispatchEvent(event);
+    return event;
+  }
+
+  it('opens a dropped session file and refuses a hostile one with its reason', async () => {
+    const w = await mountApp();
+    const event = drop(
+      new File(
+        ['{"format":"backstep-session","version":1,"kind":"sandbox","data":[1e999]}'],
+        'inf.backstep.json',
+      ),
+    );
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() =>
+      expect(w.get('.notice.error').text()).toContain(
+        'Cannot open inf.backstep.json: it holds a number that is not finite at data[0].',
+      ),
+    );
+  });
+});
