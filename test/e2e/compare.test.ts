@@ -144,4 +144,34 @@ describe('compare view in Chromium', () => {
     await screenshot(page, 'compare');
     expect(app.errors).toEqual([]);
   });
+
+  it('opens the convolution lesson: 9 windows of 9 products each', async () => {
+    const { page } = app;
+    await page.selectOption('[data-testid="compare-picker"]', 'conv');
+    await expect.poll(() => hook((h) => h.store.index?.ids.length ?? 0)).toBeGreaterThan(2);
+    const scalarNodes = await page.locator('[data-row="nodes"] td.s').textContent();
+    // 25 pixels + 9 weights; 9 outputs × (9 products + 8 sums); Σ over 9 outputs: 8 additions.
+    expect(Number(scalarNodes)).toBe(25 + 9 + 9 * 17 + 8);
+    expect(await page.locator('[data-row="graddiff"]').textContent()).toMatch(/relative/);
+    await page.click('[data-testid="cmp-end"]');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'compare-conv');
+  });
+
+  it('opens a lowering over 5,000 nodes collapsed, and says so', async () => {
+    const { page } = app;
+    await page.selectOption('[data-testid="compare-picker"]', 'mlp-large');
+    await expect
+      .poll(() => page.locator('[data-testid="cmp-notice"]').textContent())
+      .toMatch(/opened collapsed/);
+    expect(await hook((h) => h.store.expanded.length)).toBe(0);
+    const blocks = await hook((h) => h.nodeCount());
+    expect(blocks).toBeLessThan(20);
+    expect(
+      Number((await page.locator('[data-row="nodes"] td.s').textContent())!.replace(/,/g, '')),
+    ).toBeGreaterThan(5000);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'compare-large');
+    expect(app.errors).toEqual([]);
+  });
 });

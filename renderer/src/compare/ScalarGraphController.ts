@@ -193,11 +193,15 @@ export class ScalarGraphController {
     const z = this.cy.zoom() * factor;
     this.cy.zoom({ level: z, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
-  /** Pan so that a block (or a scalar node) is in the middle. */
+  /** Pan to a block (or a scalar node) when it is out of view, as the debugger does while playing. */
   reveal(block: number, valueId?: number): void {
     const ele = valueId !== undefined ? this.cy.getElementById(scalarId(valueId)) : null;
     const target = ele && ele.nonempty() ? ele : this.cy.getElementById(blockId(block));
-    if (target.nonempty()) this.cy.center(target);
+    if (target.empty()) return;
+    const ext = this.cy.extent();
+    const b = target.boundingBox();
+    const inside = b.x1 >= ext.x1 && b.x2 <= ext.x2 && b.y1 >= ext.y1 && b.y2 <= ext.y2;
+    if (!inside) this.cy.center(target);
   }
 
   /** For tests and the e2e hook: what is drawn. */

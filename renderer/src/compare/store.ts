@@ -9,6 +9,9 @@
  *   const compare = useCompareStore();
  *   compare.open(() => graph.build(), 'MLP, lesson 7');   // → true, and the app shows the compare view
  *
+ * or, as one button with its own error message: `<CompareButton :build="graph.build" title="MLP, lesson 7" />`
+ * (renderer/src/compare/CompareButton.vue).
+ *
  * `open(buildRoot, title)` calls `buildRoot()` once; the root must be a one-element tensor (a loss). It lowers
  * the graph, runs backward in both modes, measures both (`compareModes` in engine/lower/measure.ts) and
  * switches the shell to the compare view. On a bad graph (scalar mode, a non-scalar root, an op that cannot
