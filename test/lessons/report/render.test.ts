@@ -115,6 +115,26 @@ describe('gradients from the trace', () => {
   });
 });
 
+describe('a graph that went non-finite', () => {
+  it('says so above the graph, in both formats', () => {
+    const input = knownInput();
+    input.graphs[0].trace.nonFinite = {
+      phase: 'forward',
+      node: 5,
+      op: 'mul',
+      label: 'f',
+      inputValues: [Infinity, -4],
+      message: 'f = q · z is -Infinity: input q is Infinity',
+    };
+    expect(renderReport(input, 'html').main.content).toContain(
+      '<p class="warning">Warning: f = q · z is -Infinity: input q is Infinity</p>',
+    );
+    expect(renderReport(input, 'md').main.content).toContain(
+      '> **Warning:** f = q · z is -Infinity: input q is Infinity',
+    );
+  });
+});
+
 describe('graph picture', () => {
   it('lays the graph out left to right: every input left of its consumer', () => {
     const g = chainRuleTrace().graph;
