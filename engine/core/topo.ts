@@ -8,21 +8,26 @@ export function topoOrder<N extends GraphNode>(root: N): N[] {
   const order: N[] = [];
   const seen = new Set<GraphNode>([root]);
   const stack: GraphNode[] = [root];
+  // Each stack entry's inputs, read once (a scalar Value builds its `inputs` array on request).
+  const inputs: (readonly GraphNode[])[] = [root.inputs];
   const next: number[] = [0];
   while (stack.length > 0) {
     const top = stack.length - 1;
     const node = stack[top] as GraphNode;
+    const ins = inputs[top] as readonly GraphNode[];
     const i = next[top] as number;
-    if (i < node.inputs.length) {
+    if (i < ins.length) {
       next[top] = i + 1;
-      const input = node.inputs[i] as GraphNode;
+      const input = ins[i] as GraphNode;
       if (!seen.has(input)) {
         seen.add(input);
         stack.push(input);
+        inputs.push(input.inputs);
         next.push(0);
       }
     } else {
       stack.pop();
+      inputs.pop();
       next.pop();
       // All nodes reachable from an N are Ns: scalar and tensor graphs do not mix.
       order.push(node as N);
