@@ -148,7 +148,8 @@ export function renderMarkdownReport(input: ReportInput, pictures: MarkdownPictu
   if (input.checkpoints.length) out.push('');
 
   // Raw HTML in the notes is shown as text, as in the HTML report (markdown-it runs with html off there).
-  const notes = input.notes.trim().replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  // Only tag-like `<` is escaped, so math such as $x < 0$ stays as the student wrote it.
+  const notes = input.notes.trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
   out.push('## Notes', '', notes || '*No notes.*', '');
   out.push('---', '', `*Made with Backstep ${input.appVersion} on ${formatDate(input.date)}.*`, '');
   return out.join('\n');

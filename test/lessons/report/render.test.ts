@@ -99,6 +99,9 @@ describe('renderReport md', () => {
     }
     expect(md).toContain('Your answer: -12 — ✗ not right');
     expect(md).toContain('&lt;script>');
+    const withMath = knownInput();
+    withMath.notes = 'relu passes nothing where $z < 0$.';
+    expect(renderReport(withMath, 'md').main.content).toContain('relu passes nothing where $z < 0$.');
   });
 });
 
