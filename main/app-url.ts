@@ -3,21 +3,23 @@
  * are all checked against this one rule.
  */
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export type AppLocation = { kind: 'file'; indexPath: string } | { kind: 'dev'; origin: string };
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'backstep';
 
-/** The built page (out/renderer/index.html next to out/main/), or electron-vite's dev server. */
+/** Built: the renderer folder served as app://backstep/ (main/app-protocol.ts). Dev: electron-vite's server. */
+export type AppLocation = { kind: 'app'; rendererDir: string } | { kind: 'dev'; origin: string };
+
 export function appLocation(mainDir: string, devUrl = process.env['ELECTRON_RENDERER_URL']): AppLocation {
   if (devUrl) return { kind: 'dev', origin: new URL(devUrl).origin };
-  return { kind: 'file', indexPath: resolve(mainDir, '../renderer/index.html') };
+  return { kind: 'app', rendererDir: resolve(mainDir, '../renderer') };
 }
 
 export function appUrlOf(location: AppLocation): string {
-  return location.kind === 'dev' ? `${location.origin}/` : `file://${location.indexPath}`;
+  return location.kind === 'dev' ? `${location.origin}/` : `${APP_SCHEME}://${APP_HOST}/index.html`;
 }
 
-/** True only for the app's own page (any #hash or ?query), never for another file or site. */
+/** True only for the app's own page (any #hash or ?query), never for another page or site. */
 export function isAppUrl(url: string, location: AppLocation): boolean {
   let parsed: URL;
   try {
@@ -26,10 +28,9 @@ export function isAppUrl(url: string, location: AppLocation): boolean {
     return false;
   }
   if (location.kind === 'dev') return parsed.origin === location.origin;
-  if (parsed.protocol !== 'file:') return false;
-  try {
-    return resolve(fileURLToPath(parsed)) === location.indexPath;
-  } catch {
-    return false;
-  }
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    (parsed.pathname === '/index.html' || parsed.pathname === '/')
+  );
 }

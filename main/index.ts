@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow, nativeTheme, session } from 'electron';
 import { join } from 'node:path';
+import { registerAppScheme, serveApp } from './app-protocol';
 import { appLocation, appUrlOf, isAppUrl } from './app-url';
 import { sessionPathsIn } from './argv';
 import { CHANNELS } from './contract/bridge';
@@ -27,6 +28,7 @@ function main(): void {
     app.quit();
     return;
   }
+  registerAppScheme();
   const store = new StateStore(join(app.getPath('userData'), 'state.json'));
   let win: BrowserWindow | null = null;
   const pendingPaths = sessionPathsIn(process.argv.slice(1), process.cwd());
@@ -62,6 +64,7 @@ function main(): void {
   });
 
   app.whenReady().then(async () => {
+    if (location.kind === 'app') serveApp(location.rendererDir);
     store.load();
     nativeTheme.themeSource = store.get().app.theme;
     denyAllPermissions(session.defaultSession);

@@ -5,23 +5,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.md': 'text/markdown; charset=utf-8',
-};
+import { join, normalize, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../main/mime';
 
 export interface StaticServer {
   url: string;
@@ -47,7 +32,7 @@ export function serveStatic(folder: string, port = 0, host = '127.0.0.1'): Promi
       return;
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Length': size,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',

@@ -95,6 +95,24 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
+export const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn(),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    protocolHandlers.set(scheme, handler);
+  }),
+};
+
+/** Electron's net.fetch of a file:// URL: the file's bytes, or a failed fetch. */
+export const net = {
+  fetch: vi.fn(async (url: string) => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    return new Response(readFileSync(fileURLToPath(url)));
+  }),
+};
+
 export function fakeSession() {
   return {
     requestHandler: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
@@ -111,6 +129,7 @@ export function fakeSession() {
 export function resetFakes(): void {
   handlers.clear();
   appEvents.clear();
+  protocolHandlers.clear();
   BrowserWindow.created = [];
   nativeTheme.themeSource = 'system';
   vi.clearAllMocks();
@@ -124,5 +143,7 @@ export const electronFake = {
   nativeTheme,
   screen,
   Menu,
+  protocol,
+  net,
   session: { defaultSession: fakeSession() },
 };

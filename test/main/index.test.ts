@@ -9,7 +9,17 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../main/contract/bridge';
 import { makeSession } from '../../main/contract/session';
-import { app, appEvents, BrowserWindow, FakeWebContents, handlers, Menu, resetFakes } from './electron-fake';
+import {
+  app,
+  appEvents,
+  BrowserWindow,
+  FakeWebContents,
+  handlers,
+  Menu,
+  protocol,
+  protocolHandlers,
+  resetFakes,
+} from './electron-fake';
 
 vi.mock('electron', async () => (await import('./electron-fake')).electronFake);
 
@@ -42,9 +52,16 @@ describe('main process start-up', () => {
     expect((win.options['webPreferences'] as { preload: string }).preload).toMatch(
       /[/\\]preload[/\\]preload\.cjs$/,
     );
-    expect(win.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(win.loadedUrl).toBe('app://backstep/index.html');
+    expect(protocolHandlers.has('app')).toBe(true);
     expect([...handlers.keys()]).toHaveLength(9);
     expect(Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
 
     // Every web contents created later is hardened too.
     const other = new FakeWebContents();

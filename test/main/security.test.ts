@@ -10,13 +10,15 @@ const location = appLocation('/opt/backstep/out/main', '');
 const isApp = (url: string) => isAppUrl(url, location);
 
 describe('the app URL rule', () => {
-  it('accepts only the built page, with any hash or query', () => {
-    expect(appUrlOf(location)).toBe('file:///opt/backstep/out/renderer/index.html');
-    expect(isApp('file:///opt/backstep/out/renderer/index.html')).toBe(true);
-    expect(isApp('file:///opt/backstep/out/renderer/index.html#/lesson/2')).toBe(true);
-    expect(isApp('file:///opt/backstep/out/renderer/other.html')).toBe(false);
+  it('accepts only the app page on app://backstep, with any hash or query', () => {
+    expect(appUrlOf(location)).toBe('app://backstep/index.html');
+    expect(isApp('app://backstep/index.html')).toBe(true);
+    expect(isApp('app://backstep/index.html#/lesson/2')).toBe(true);
+    expect(isApp('app://backstep/')).toBe(true);
+    expect(isApp('app://backstep/assets/other.html')).toBe(false);
+    expect(isApp('app://evil/index.html')).toBe(false);
+    expect(isApp('file:///opt/backstep/out/renderer/index.html')).toBe(false);
     expect(isApp('file:///etc/passwd')).toBe(false);
-    expect(isApp('file:///opt/backstep/out/renderer/../../../etc/passwd')).toBe(false);
     expect(isApp('https://example.com/')).toBe(false);
     expect(isApp('not a url')).toBe(false);
   });
@@ -25,7 +27,7 @@ describe('the app URL rule', () => {
     const dev = appLocation('/x', 'http://localhost:5173/');
     expect(isAppUrl('http://localhost:5173/index.html', dev)).toBe(true);
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
-    expect(isAppUrl('file:///x/renderer/index.html', dev)).toBe(false);
+    expect(isAppUrl('app://backstep/index.html', dev)).toBe(false);
   });
 });
 
@@ -43,7 +45,7 @@ describe('web contents hardening', () => {
       contents.emit(eventName, away, 'https://evil.example/');
       expect(away.preventDefault).toHaveBeenCalledOnce();
       const home = { preventDefault: vi.fn() };
-      contents.emit(eventName, home, 'file:///opt/backstep/out/renderer/index.html#x');
+      contents.emit(eventName, home, 'app://backstep/index.html#x');
       expect(home.preventDefault).not.toHaveBeenCalled();
     }
   });
@@ -51,7 +53,7 @@ describe('web contents hardening', () => {
   it('denies every window.open and <webview>', () => {
     const contents = harden();
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'file:///opt/backstep/out/renderer/index.html' })).toEqual({
+    expect(contents.windowOpenHandler?.({ url: 'app://backstep/index.html' })).toEqual({
       action: 'deny',
     });
     const attach = { preventDefault: vi.fn() };
