@@ -109,8 +109,8 @@ function scalarForward(order: readonly Value[]): void {
 }
 
 /**
- * Lower `root` (a one-element tensor), run backward in both modes once, and measure both. The tensor graph
- * must not have had backward run on it yet (gradients accumulate), unless it has — then it is left as is.
+ * Lower `root` (a one-element tensor), run backward in both modes once, and measure both. Gradients already
+ * on the tensor graph are replaced by one fresh pass, so the two graphs hold comparable gradients.
  */
 export function compareModes(root: Tensor, budgetMs = 20): ModeComparison {
   const t0 = performance.now();
@@ -137,7 +137,8 @@ export function compareModes(root: Tensor, budgetMs = 20): ModeComparison {
   // Leave exactly one backward pass of gradients on each graph.
   for (const v of values) v.grad = 0;
   lowering.root.backward();
-  if (root.grad === null) root.backward();
+  for (const t of order) t.grad = null;
+  root.backward();
   return {
     tensor,
     scalar,
