@@ -38,6 +38,12 @@ const lesson: LessonModule = {
       prompt: 'What is ∂F/∂w₃? (3 decimals)',
       answer: dF_dz1 * dz1_dpre * W2 * X,
       tolerance: 0.001,
+      mistakes: [
+        {
+          answer: dF_dz1 * dz1_dpre * X,
+          hint: 'you left out ∂(w₂z₂)/∂z₂ = w₂: every factor along the path counts.',
+        },
+      ],
       explanation:
         '∂f₁/∂z₁ · ∂z₁/∂z₂ · ∂z₂/∂w₃ = 2(w₁z₁ − y)w₁ · (1 − z₁²)w₂ · x ≈ 0.2964 · 0.2846 · 3 ≈ 0.2531.',
       graph: 'chain',

@@ -35,6 +35,10 @@ const lesson: LessonModule = {
       prompt: 'In the neuron, what is ∂o/∂x₁?',
       answer: -1.5,
       tolerance: 0.001,
+      mistakes: [
+        { answer: -3, hint: 'that is ∂n/∂x₁ = w₁ alone: multiply by the upstream ∂o/∂n = 1 − o².' },
+        { answer: 1, hint: 'that is ∂o/∂w₁: x₁ and w₁ swap roles in the product.' },
+      ],
       explanation:
         'o = tanh(0.8814) = 0.7071, so ∂o/∂n = 1 − o² = 0.5, and ∂n/∂x₁ = w₁ = −3: ∂o/∂x₁ = 0.5 · (−3) = −1.5.',
       graph: 'neuron',
@@ -44,6 +48,16 @@ const lesson: LessonModule = {
       prompt: 'In f = (a·b)(a + b), what is ∂f/∂a?',
       answer: -3,
       tolerance: 0.001,
+      mistakes: [
+        {
+          answer: 3,
+          hint: 'that is only the path through e (e·b). a also feeds d: add that path’s contribution.',
+        },
+        {
+          answer: -6,
+          hint: 'that is only the path through d (d·1). a also feeds e: add that path’s contribution.',
+        },
+      ],
       explanation: 'e·b + d·1 = 1·3 + (−6)·1 = −3. Forget either path and you get 3 or −6.',
       graph: 'reuse',
     },

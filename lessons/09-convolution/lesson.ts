@@ -33,6 +33,9 @@ const lesson: LessonModule = {
       prompt: 'What is the exact (unrounded) top-left output y₁₁? (2 decimals)',
       answer: 880 / 9,
       tolerance: 0.01,
+      mistakes: [
+        { answer: 98, hint: '98 is the lecture’s rounded value; give the exact average with two decimals.' },
+      ],
       explanation:
         '(120 + 190 + 140 + 17 + 21 + 30 + 89 + 123 + 150) / 9 = 880 / 9 ≈ 97.78, which rounds to the lecture’s 98.',
       graph: 'conv',

@@ -27,6 +27,13 @@ const lesson: LessonModule = {
       prompt: 'With p = 0.5, what does a kept unit with value 3 become in training mode?',
       answer: 3 / (1 - P),
       tolerance: 0.001,
+      mistakes: [
+        {
+          answer: 3,
+          hint: 'that is the evaluation-mode value: in training, kept units are scaled by 1/(1 − p).',
+        },
+        { answer: 1.5, hint: 'scale by 1/(1 − p), not by 1 − p.' },
+      ],
       explanation: 'Kept units are scaled by 1/(1 − p) = 2, so 3 becomes 6; its gradient is scaled by 2 too.',
       graph: 'train',
     },

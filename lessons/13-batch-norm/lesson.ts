@@ -58,6 +58,12 @@ const lesson: LessonModule = {
       prompt: 'With L = y₁, what is ∂L/∂x₁? (3 decimals)',
       answer: dx[0],
       tolerance: 0.001,
+      mistakes: [
+        {
+          answer: 1 / Math.sqrt(1.25 + EPS),
+          hint: 'that is 1/σ: it treats μ and σ as constants, but both depend on x₁ too.',
+        },
+      ],
       explanation:
         'g = (1, 0, 0, 0): (1/(4·1.118)) · (4·1 − 1 − x̂₁ · x̂₁) = (3 − 1.8) / 4.472 ≈ 0.268, not 1/σ ≈ 0.894: μ and σ depend on x₁ too.',
       graph: 'op',

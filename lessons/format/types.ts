@@ -48,6 +48,8 @@ export interface NumericCheckpoint {
   explanation: string;
   /** The graph that helps answer it, if any. */
   graph?: string;
+  /** Typical wrong answers (within `tolerance`) and a hint that names the slip, without giving the answer. */
+  mistakes?: { answer: number; hint: string }[];
 }
 
 export interface ChoiceCheckpoint {

@@ -31,6 +31,16 @@ export function combineLesson(doc: LessonDoc, module: LessonModule | undefined):
     if (cp.kind === 'numeric' && (!Number.isFinite(cp.answer) || !(cp.tolerance > 0))) {
       throw new LessonFormatError(codePath, 1, `checkpoint "${id}": answer must be finite and tolerance > 0`);
     }
+    if (cp.kind === 'numeric') {
+      const clash = cp.mistakes?.find((m) => Math.abs(m.answer - cp.answer) <= cp.tolerance);
+      if (clash) {
+        throw new LessonFormatError(
+          codePath,
+          1,
+          `checkpoint "${id}": the mistake ${clash.answer} would be accepted as the answer ${cp.answer}`,
+        );
+      }
+    }
     if (cp.kind === 'choice' && !(cp.correct >= 0 && cp.correct < cp.choices.length)) {
       throw new LessonFormatError(
         codePath,

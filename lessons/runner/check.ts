@@ -23,9 +23,14 @@ export function checkAnswer(cp: Checkpoint, answer: number | string): Feedback {
       return { correct: false, message: `"${String(answer)}" is not a number.`, explanation: '' };
     }
     const correct = Math.abs(x - cp.answer) <= cp.tolerance;
+    const slip = correct ? undefined : cp.mistakes?.find((m) => Math.abs(x - m.answer) <= cp.tolerance);
     return {
       correct,
-      message: correct ? 'Correct.' : `Not quite: ${x} is off by more than ${cp.tolerance}.`,
+      message: correct
+        ? 'Correct.'
+        : slip
+          ? `Not quite: ${slip.hint}`
+          : `Not quite: ${x} is off by more than ${cp.tolerance}.`,
       explanation: cp.explanation,
     };
   }

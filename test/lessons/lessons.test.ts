@@ -101,6 +101,10 @@ function expectAnswer(cp: Checkpoint, expected: number) {
     expect(Math.abs(cp.answer - expected)).toBeLessThanOrEqual(Math.min(cp.tolerance / 10, 1e-4));
     expect(checkAnswer(cp, expected).correct).toBe(true);
     expect(checkAnswer(cp, expected + 2 * cp.tolerance).correct).toBe(false);
+    for (const m of cp.mistakes ?? []) {
+      expect(Math.abs(m.answer - expected)).toBeGreaterThan(cp.tolerance);
+      expect(checkAnswer(cp, m.answer).message).toBe(`Not quite: ${m.hint}`);
+    }
   } else {
     expect(cp.correct).toBe(expected);
     expect(checkAnswer(cp, expected).correct).toBe(true);

@@ -35,6 +35,13 @@ describe('checking answers', () => {
     expect(checkAnswer(numeric, '0.2541').explanation).toBe('e');
   });
 
+  it('names a typical slip without giving the answer away', () => {
+    const cp = { ...numeric, answer: -3, mistakes: [{ answer: 3, hint: 'only one path.' }] };
+    expect(checkAnswer(cp, '3.0005')).toMatchObject({ correct: false, message: 'Not quite: only one path.' });
+    expect(checkAnswer(cp, '4').message).toBe('Not quite: 4 is off by more than 0.001.');
+    expect(checkAnswer(cp, '-3').correct).toBe(true);
+  });
+
   it('says plainly when the input is not a number or not a choice, without revealing the explanation', () => {
     expect(checkAnswer(numeric, 'abc')).toEqual({
       correct: false,
