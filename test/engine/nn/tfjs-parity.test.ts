@@ -5,7 +5,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { avgPool2d, conv2d, crossEntropy, maxPool2d, tensor, Tensor } from '../../../engine/index';
+import {
+  avgPool2d,
+  batchNorm,
+  bceWithLogitsLoss,
+  conv2d,
+  crossEntropy,
+  linear,
+  maxPool2d,
+  tensor,
+  Tensor,
+} from '../../../engine/index';
 import { maxAbsDiff, randomArray } from './numeric';
 
 /** NCHW data → NHWC nested order. */
@@ -86,5 +96,43 @@ describe('parity with TensorFlow.js', () => {
     const g = tf.grad((a: tf.Tensor) => tf.losses.softmaxCrossEntropy(onehot, a as tf.Tensor2D))(zt);
     expect(ce.item()).toBeCloseTo(tf.losses.softmaxCrossEntropy(onehot, zt).dataSync()[0], 5);
     expect(maxAbsDiff((logits.grad as Tensor).data, g.dataSync())).toBeLessThan(1e-6);
+  });
+  it('training-mode batchNorm after a linear layer, with bceWithLogits: value and every gradient', () => {
+    const N = 5,
+      inF = 3,
+      C = 4;
+    const xd = randomArray(N * inF, 6);
+    const Wd = randomArray(C * inF, 7);
+    const gd = randomArray(C, 8, 0.5, 1.5);
+    const bd = randomArray(C, 9);
+    const td = randomArray(N * C, 10, 0, 1);
+    const W = tensor(Wd, { shape: [C, inF], kind: 'parameter' });
+    const gamma = tensor(gd, { kind: 'parameter' });
+    const beta = tensor(bd, { kind: 'parameter' });
+    const h = linear(tensor(xd, { shape: [N, inF] }), W);
+    const loss = bceWithLogitsLoss(
+      batchNorm(h, gamma, beta, { training: true }),
+      tensor(td, { shape: [N, C] }),
+    );
+    loss.backward();
+
+    const xt = tf.tensor2d(Array.from(xd), [N, inF]);
+    const tt = tf.tensor2d(Array.from(td), [N, C]);
+    const f = (...[w, g, b]: tf.Tensor[]) => {
+      const z = tf.matMul(xt, w, false, true);
+      const { mean, variance } = tf.moments(z, 0);
+      const y = tf.batchNorm(z, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-5);
+      return tf.losses.sigmoidCrossEntropy(tt, y);
+    };
+    const args = [
+      tf.tensor2d(Array.from(Wd), [C, inF]),
+      tf.tensor1d(Array.from(gd)),
+      tf.tensor1d(Array.from(bd)),
+    ];
+    const [gW, gG, gB] = tf.grads(f)(args);
+    expect(loss.item()).toBeCloseTo(f(...args).dataSync()[0], 5);
+    expect(maxAbsDiff(W.grad!.data, gW.dataSync())).toBeLessThan(1e-5);
+    expect(maxAbsDiff(gamma.grad!.data, gG.dataSync())).toBeLessThan(1e-5);
+    expect(maxAbsDiff(beta.grad!.data, gB.dataSync())).toBeLessThan(1e-5);
   });
 });
