@@ -90,6 +90,15 @@ export function formatDate(iso: string): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** Graphs with more nodes than this get no picture (dagre and the page give up well before); the tables say so. */
+export const MAX_PICTURE_NODES = 300;
+/** Node tables are cut after this many rows. */
+export const MAX_TABLE_ROWS = 500;
+
+export function tooBigNote(g: ReportGraph): string {
+  return `The graph has ${g.trace.graph.nodes.length} nodes, too many to draw legibly (up to ${MAX_PICTURE_NODES}); its nodes are listed below.`;
+}
+
 /** Long traces are cut in the report (the app shows them all); the cut is said in the report. */
 export const MAX_STEPS = 400;
 

@@ -4,6 +4,7 @@
  */
 import {
   MAX_STEPS,
+  MAX_TABLE_ROWS,
   backwardSteps,
   checkpointSummary,
   formatDate,
@@ -11,6 +12,7 @@ import {
   gradcheckSummary,
   labelOf,
   nodeRows,
+  tooBigNote,
 } from './content';
 import { escapeHtml, formatNumber, isScalar, lossName, shortLabel } from './format';
 import { graphSvg } from './graphSvg';
@@ -44,11 +46,14 @@ function legend(loss: string): string {
 }
 
 function nodesTable(g: ReportGraph): string {
-  const rows = nodeRows(g).map(
-    (r) =>
-      `<tr${r.isOutput ? ' class="output"' : ''}><td class="label">${escapeHtml(r.label)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.op)}</td><td>${escapeHtml(r.shape)}</td><td>${valueHtml(r.value)}</td><td>${valueHtml(r.grad)}</td></tr>`,
-  );
-  return `<div class="table-wrap"><table class="data"><thead><tr><th>Node</th><th>Kind</th><th>Op</th><th>Shape</th><th>Value</th><th>Gradient ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+  const all = nodeRows(g);
+  const rows = all
+    .slice(0, MAX_TABLE_ROWS)
+    .map(
+      (r) =>
+        `<tr${r.isOutput ? ' class="output"' : ''}><td class="label">${escapeHtml(r.label)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.op)}</td><td>${escapeHtml(r.shape)}</td><td>${valueHtml(r.value)}</td><td>${valueHtml(r.grad)}</td></tr>`,
+    );
+  return `<div class="table-wrap"><table class="data"><thead><tr><th>Node</th><th>Kind</th><th>Op</th><th>Shape</th><th>Value</th><th>Gradient ∂${escapeHtml(lossName(g.trace.graph))}/∂node</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>${all.length > MAX_TABLE_ROWS ? `<p class="note">Showing the first ${MAX_TABLE_ROWS} of ${all.length} nodes.</p>` : ''}`;
 }
 
 function cutNote(total: number): string {
@@ -96,7 +101,7 @@ function checkTable(g: ReportGraph): string {
   return `<h4>Numerical check</h4>\n<p${cls}>Backprop's gradient next to the central difference (L(x + ε) − L(x − ε)) / 2ε. ${escapeHtml(gradcheckSummary(g.check))}</p>\n${table}`;
 }
 
-function graphSection(g: ReportGraph, i: number, positions: Positions): string {
+function graphSection(g: ReportGraph, i: number, positions: Positions | null): string {
   const warn = g.trace.nonFinite
     ? `<p class="warning">${escapeHtml(`Warning: ${g.trace.nonFinite.message}`)}</p>`
     : '';
@@ -104,8 +109,8 @@ function graphSection(g: ReportGraph, i: number, positions: Positions): string {
   const body = [
     caption,
     warn,
-    `<figure class="graph">${graphSvg(g.trace.graph, positions)}</figure>`,
-    legend(lossName(g.trace.graph)),
+    positions ? `<figure class="graph">${graphSvg(g.trace.graph, positions)}</figure>` : '',
+    positions ? legend(lossName(g.trace.graph)) : `<p class="note">${escapeHtml(tooBigNote(g))}</p>`,
     '<h4>Nodes</h4>',
     nodesTable(g),
     forwardList(g),
@@ -147,7 +152,11 @@ function notesSection(input: ReportInput): string {
   return section('notes', 'Notes', `<div class="notes">${body}</div>`);
 }
 
-export function renderHtml(input: ReportInput, positions: readonly Positions[], katexCss: string): string {
+export function renderHtml(
+  input: ReportInput,
+  positions: readonly (Positions | null)[],
+  katexCss: string,
+): string {
   const { lesson } = input;
   const graphs = input.graphs.map((g, i) => graphSection(g, i, positions[i]));
   const body = [

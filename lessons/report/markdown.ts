@@ -4,6 +4,7 @@
  */
 import {
   MAX_STEPS,
+  MAX_TABLE_ROWS,
   backwardSteps,
   checkpointSummary,
   formatDate,
@@ -11,6 +12,7 @@ import {
   gradcheckSummary,
   labelOf,
   nodeRows,
+  tooBigNote,
 } from './content';
 import { escapeMdCell, formatNumber, formatValueInline, isScalar, lossName } from './format';
 import { texName } from './html';
@@ -28,35 +30,42 @@ const inlineMath = (latex: string): string => `$${latex.replace(/\s*\n\s*/g, ' '
 
 /** File names of the pictures written beside the Markdown: one per graph, one per plot. */
 export interface MarkdownPictures {
-  graphs: string[];
+  /** null for a graph too large to draw. */
+  graphs: (string | null)[];
   plots: string[];
 }
 
-function graphMarkdown(g: ReportGraph, i: number, picture: string): string[] {
+function graphMarkdown(g: ReportGraph, i: number, picture: string | null): string[] {
   const loss = lossName(g.trace.graph);
   const out: string[] = [`### Graph ${i + 1}: ${g.title}`, ''];
   if (g.caption) out.push(g.caption, '');
   if (g.trace.nonFinite) out.push(`> **Warning:** ${g.trace.nonFinite.message}`, '');
   out.push(
-    `![Computation graph: ${g.title}](${picture})`,
+    picture ? `![Computation graph: ${g.title}](${picture})` : `*${tooBigNote(g)}*`,
     '',
-    `Under each node its value and its gradient ∂${loss}/∂node; the thick outline is the output ${loss}.`,
+    picture
+      ? `Under each node its value and its gradient ∂${loss}/∂node; the thick outline is the output ${loss}.`
+      : '',
     '',
     '#### Nodes',
     '',
     table(
       ['Node', 'Kind', 'Op', 'Shape', 'Value', `Gradient ∂${loss}/∂node`],
-      nodeRows(g).map((r) => [
-        r.isOutput ? `**${r.label}** (output)` : r.label,
-        r.kind,
-        r.op,
-        r.shape,
-        cell(r.value),
-        cell(r.grad),
-      ]),
+      nodeRows(g)
+        .slice(0, MAX_TABLE_ROWS)
+        .map((r) => [
+          r.isOutput ? `**${r.label}** (output)` : r.label,
+          r.kind,
+          r.op,
+          r.shape,
+          cell(r.value),
+          cell(r.grad),
+        ]),
     ),
     '',
   );
+  const total = g.trace.graph.nodes.length;
+  if (total > MAX_TABLE_ROWS) out.push(`*Showing the first ${MAX_TABLE_ROWS} of ${total} nodes.*`, '');
   const fwd = forwardSteps(g);
   if (fwd.length) {
     out.push('#### Forward pass', '');

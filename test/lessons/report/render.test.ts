@@ -138,6 +138,28 @@ describe('a graph that went non-finite', () => {
   });
 });
 
+describe('a graph too large to draw', () => {
+  it('gets a note instead of a picture, and its node table is cut at 500 rows', () => {
+    const input = knownInput();
+    const nodes = Array.from({ length: 620 }, (_, i) => ({
+      ...chainRuleTrace().graph.nodes[0],
+      id: 1000 + i,
+      label: `a${i}`,
+    }));
+    input.graphs = [
+      { ...input.graphs[1], trace: { ...input.graphs[1].trace, graph: { nodes, edges: [], root: 1619 } } },
+    ];
+    const html = renderReport(input, 'html').main.content;
+    expect(html).not.toContain('class="graph"');
+    expect(html).toContain('The graph has 620 nodes, too many to draw legibly (up to 300)');
+    expect(html).toContain('Showing the first 500 of 620 nodes.');
+    expect(html.match(/<td class="label">a\d+<\/td>/g)?.length).toBe(500);
+    const md = renderReport(input, 'md');
+    expect(md.assets.map((a) => a.name)).toEqual(['02-chain-rule-report-plot-1.svg']);
+    expect(md.main.content).toContain('*Showing the first 500 of 620 nodes.*');
+  });
+});
+
 describe('graph picture', () => {
   it('lays the graph out left to right: every input left of its consumer', () => {
     const g = chainRuleTrace().graph;
