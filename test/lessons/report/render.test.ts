@@ -151,7 +151,7 @@ describe('a graph too large to draw', () => {
     ];
     const html = renderReport(input, 'html').main.content;
     expect(html).not.toContain('class="graph"');
-    expect(html).toContain('The graph has 620 nodes, too many to draw legibly (up to 300)');
+    expect(html).toContain('The graph has 620 nodes, too many to draw legibly (up to 150)');
     expect(html).toContain('Showing the first 500 of 620 nodes.');
     expect(html.match(/<td class="label">a\d+<\/td>/g)?.length).toBe(500);
     const md = renderReport(input, 'md');
