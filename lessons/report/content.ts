@@ -90,7 +90,10 @@ export function formatDate(iso: string): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** Graphs with more nodes than this get no picture: dagre takes ~3.5 s at 150 nodes here (~11 s at 300), and the page could not show them legibly; the report says so. */
+/**
+ * Graphs with more nodes than this get no picture: dagre takes ~3.5 s at 150 nodes here (~11 s at 300), and a
+ * page could not show them legibly anyway; the report says so.
+ */
 export const MAX_PICTURE_NODES = 150;
 /** Node tables are cut after this many rows. */
 export const MAX_TABLE_ROWS = 500;
