@@ -45,3 +45,4 @@ export { ParseError } from './sandbox/errors';
 export type { Expr, Program, Statement, Pos } from './sandbox/ast';
 export { Trainer, BATCH_SIZE, type TrainingPoint } from './training/trainer';
 export { makeDataset, type Dataset } from './training/dataset';
+export { listLessons, buildGraph, type LessonSummary } from './runner/list';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer, readNumber } from '../../lessons/runner/check';
+import { buildGraph, listLessons } from '../../lessons/runner/list';
+import { loadLessonsFromDisk } from '../../lessons/node/index';
 import {
   emptyRecord,
   parseProgressFile,
@@ -120,7 +122,7 @@ describe('the sandbox graph', () => {
   });
 });
 
-describe('the training loop', () => {
+describe('the training loop', { timeout: 30_000 }, () => {
   it('makes the same data set for the same seed, balanced between the classes', () => {
     const a = makeDataset('circles', 40, 3);
     expect(makeDataset('circles', 40, 3)).toEqual(a);
@@ -144,7 +146,7 @@ describe('the training loop', () => {
   });
 });
 
-describe('what the lesson texts claim about training', () => {
+describe('what the lesson texts claim about training', { timeout: 30_000 }, () => {
   const run = (setup: TrainingSetup, steps: number) => {
     const t = new Trainer(setup);
     for (let i = 0; i < steps; i++) t.train();
@@ -166,5 +168,28 @@ describe('what the lesson texts claim about training', () => {
     const fanIn = run(setup, 300);
     const glorot = run({ ...setup, init: 'glorot' }, 300);
     expect(glorot.loss).toBeLessThan(fanIn.loss / 2);
+  });
+});
+
+describe('listing lessons and building a graph', () => {
+  it('lists sixteen lessons with their checkpoint counts, and builds a fresh graph on each call', () => {
+    const loaded = loadLessonsFromDisk();
+    const rows = listLessons(loaded);
+    expect(rows).toHaveLength(16);
+    expect(rows[1]).toEqual({
+      id: '02-chain-rule',
+      title: 'The chain rule on a composite function',
+      topic: 'Backpropagation as repeated use of the chain rule',
+      checkpoints: 3,
+      error: null,
+    });
+    const lesson = loaded[1].ok ? loaded[1].lesson : null;
+    const a = buildGraph(lesson!, 'chain');
+    const b = buildGraph(lesson!, 'chain');
+    expect(a).not.toBe(b);
+    expect((a as unknown as { data: number }).data).toBe((b as unknown as { data: number }).data);
+    expect(() => buildGraph(lesson!, 'nope')).toThrow(
+      'lessons/02-chain-rule/lesson.md: no graph "nope" (declared: chain)',
+    );
   });
 });
