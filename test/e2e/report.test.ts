@@ -55,6 +55,7 @@ describe('lesson report export in Chromium', () => {
     const { page } = app;
     await page.keyboard.press('Control+e');
     await page.waitForSelector('.export-menu');
+    await screenshot(page, 'report-export-menu');
     htmlPath = await download(page, 'html', dir);
     expect(htmlPath.endsWith('02-chain-rule-report.html')).toBe(true);
     const html = readFileSync(htmlPath, 'utf8');
