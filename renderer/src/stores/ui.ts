@@ -20,6 +20,9 @@ export const VIEW_LABELS: Record<ViewId, string> = {
   compare: 'Scalar vs tensor',
 };
 
+/** How long an information notice stays. */
+export const INFO_MS = 6000;
+
 export const useUiStore = defineStore('ui', () => {
   const view = ref<ViewId>('lessons');
   const dialog = ref<DialogId>(null);
@@ -41,9 +44,11 @@ export const useUiStore = defineStore('ui', () => {
     dialog.value = null;
   }
 
+  /** Show a message; information fades after a few seconds, errors stay until dismissed. */
   function notify(text: string, kind: Notice['kind'] = 'info'): number {
     const id = nextId++;
     notices.value.push({ id, kind, text });
+    if (kind === 'info') setTimeout(() => dismiss(id), INFO_MS);
     return id;
   }
 
