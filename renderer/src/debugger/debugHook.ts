@@ -6,7 +6,7 @@ import { nextTick } from 'vue';
 import type { GraphController } from '../graph/GraphController';
 import type { useTraceStore } from '../stores/trace';
 import { loadExample } from '../examples';
-import { neuronChain } from '../examples/generated';
+import { scalarMlp } from '../examples/generated';
 
 type TraceStore = ReturnType<typeof useTraceStore>;
 
@@ -31,8 +31,13 @@ export interface StepTiming {
 export interface BackstepHook {
   store: TraceStore;
   loadExample(id: string): Promise<LoadTiming>;
-  loadChain(nodes: number): Promise<LoadTiming>;
+  loadMlp(nodes: number): Promise<LoadTiming>;
+  /** Switch the display; resolves with the ms until the next frame is drawn. */
+  setSimplified(on: boolean): Promise<number>;
   stepTimed(): Promise<StepTiming>;
+  simplified(): boolean;
+  /** ms per synchronous redraw of the element layer (no frame wait). */
+  drawCost(times: number): number;
   labelOf(id: number): string;
   classesOf(id: number): string[];
   findNode(label: string): number | null;
@@ -74,7 +79,13 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
   window.__backstep = {
     store,
     loadExample: (id) => timedLoad(() => loadExample(store, id)),
-    loadChain: (n) => timedLoad(() => store.load(neuronChain(n), `neuron chain (${n} nodes)`)),
+    loadMlp: (n) => timedLoad(() => store.load(scalarMlp(n), `scalar MLP (about ${n} nodes)`)),
+    async setSimplified(on) {
+      const t0 = performance.now();
+      await ctl().setSimplified(on);
+      await ctl().nextRender();
+      return performance.now() - t0;
+    },
     async stepTimed() {
       const c = ctl();
       const drawn = c.nextRender();
@@ -91,6 +102,8 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
       off();
       return { applyMs, drawMs };
     },
+    simplified: () => ctl().isSimplified(),
+    drawCost: (times) => ctl().drawCost(times),
     labelOf: (id) => ctl().labelOf(id),
     classesOf: (id) => ctl().classesOf(id),
     findNode(label) {

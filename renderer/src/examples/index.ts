@@ -3,7 +3,7 @@ import type { GraphNode } from '../../../engine';
 import { microgradSanity } from './micrograd';
 import { neuron } from './neuron';
 import { tensorMlp } from './mlp';
-import { neuronChain } from './generated';
+import { scalarMlp } from './generated';
 
 export interface Example {
   id: string;
@@ -15,7 +15,7 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'micrograd', title: 'micrograd sanity check (y = −20, ∂y/∂x = 46)', build: microgradSanity },
   { id: 'neuron', title: 'one neuron: tanh(w1·x1 + w2·x2 + b)', build: neuron },
   { id: 'mlp', title: '2-layer MLP, softmax cross-entropy (tensors)', build: tensorMlp },
-  { id: 'chain-500', title: 'large: 500-node neuron chain', build: () => neuronChain(500) },
+  { id: 'mlp-500', title: 'large: scalar MLP, about 500 nodes', build: () => scalarMlp(500) },
 ];
 
 export interface GraphLoader {

@@ -9,6 +9,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject } from '
 import dagre from 'cytoscape-dagre';
 import { activeEdges, changedBetween, nodeStateAt, type TraceIndex } from '../debugger/traceIndex';
 import { nodeLabel, nodeSize } from './labels';
+import { layeredPositions } from './layered';
 import { graphStyle } from './style';
 
 let registered = false;
@@ -20,7 +21,9 @@ function registerDagre(): void {
 export type Direction = 'LR' | 'TB';
 
 /** Above this many nodes the graph opens in the simplified display (no text, straight edges). */
-export const SIMPLIFY_ABOVE = 2000;
+export const SIMPLIFY_ABOVE = 1000;
+/** Above this many nodes the layout is our linear-time layered one instead of dagre. */
+export const DAGRE_MAX = 300;
 
 export interface GraphDecor {
   breakpoints: readonly number[];
@@ -214,9 +217,30 @@ export class GraphController {
         this.cy.getElementById(id).addClass(act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd');
   }
 
-  /** Layered layout (dagre), left to right unless toggled; resolves when the layout has stopped. */
+  /**
+   * Layered layout, left to right unless toggled; resolves when the layout has stopped. Dagre for graphs a
+   * student reads node by node; the linear-time layered layout for large ones.
+   */
   async layout(direction: Direction = this.direction): Promise<void> {
     this.direction = direction;
+    const index = this.index;
+    if (index && index.ids.length > DAGRE_MAX) {
+      const order = index.trace.events
+        .filter((e) => e.phase === 'forward')
+        .map((e) => index.nodes.get(e.node)!);
+      const pos = layeredPositions(
+        order.map((n) => {
+          const d = this.cy.getElementById(nid(n.id)).data() as { w: number; h: number };
+          return { id: n.id, inputs: n.inputs, w: this.simple ? 14 : d.w, h: this.simple ? 14 : d.h };
+        }),
+        { direction, rankSep: this.simple ? 24 : 48, nodeSep: this.simple ? 6 : 16 },
+      );
+      this.cy.batch(() => {
+        for (const [id, p] of pos) this.cy.getElementById(nid(id)).position(p);
+      });
+      this.cy.fit(undefined, 24);
+      return;
+    }
     const layout = this.cy.layout({
       name: 'dagre',
       rankDir: direction,
@@ -239,10 +263,11 @@ export class GraphController {
   }
 
   /** Switch between the full and the simplified (text-free) display. */
-  setSimplified(on: boolean): void {
+  setSimplified(on: boolean): Promise<void> {
     this.simple = on;
     this.cy.batch(() => this.cy.elements().toggleClass('simple', on));
     this.refreshAll();
+    return this.layout();
   }
   isSimplified(): boolean {
     return this.simple;
@@ -289,6 +314,21 @@ export class GraphController {
   onRender(fn: () => void): () => void {
     this.cy.on('render', fn);
     return () => this.cy.off('render', fn);
+  }
+  /**
+   * Bench only: draw the element layer `times` times synchronously (what one step costs the canvas,
+   * without waiting for a frame), returning ms per draw. Uses the canvas renderer's internal `render`.
+   */
+  drawCost(times: number): number {
+    type Renderer = { redrawHint(what: string, on: boolean): void; render(o: object): void };
+    const r = (this.cy as unknown as { renderer(): Renderer | undefined }).renderer();
+    if (!this.drawn || !r) return NaN;
+    const t0 = performance.now();
+    for (let i = 0; i < times; i++) {
+      r.redrawHint('eles', true);
+      r.render({});
+    }
+    return (performance.now() - t0) / times;
   }
   /** The graph as a PNG (for export). */
   png(): Promise<Blob> {

@@ -3,7 +3,7 @@ import type { Tensor, Value } from '../../../engine';
 import { microgradSanity } from '../../../renderer/src/examples/micrograd';
 import { neuron } from '../../../renderer/src/examples/neuron';
 import { tensorMlp } from '../../../renderer/src/examples/mlp';
-import { neuronChain } from '../../../renderer/src/examples/generated';
+import { scalarMlp, scalarMlpSize } from '../../../renderer/src/examples/generated';
 
 function leaves(root: Value): Map<string, Value> {
   const out = new Map<string, Value>();
@@ -62,7 +62,7 @@ describe('built-in examples', () => {
     expect(L.shape).toEqual([]);
   });
 
-  it('the generated chain has the requested size (five nodes per layer)', () => {
+  it('the generated MLP has the size it announces, close under the target', () => {
     const count = (root: Value): number => {
       const seen = new Set<number>();
       const stack: Value[] = [root];
@@ -74,7 +74,13 @@ describe('built-in examples', () => {
       }
       return seen.size;
     };
-    expect(count(neuronChain(2001))).toBe(2001);
-    expect(count(neuronChain(501))).toBe(501);
+    // 4 inputs; layer 1: 8 neurons of 3·4 + 2 = 14 nodes; layer 2: 8 × 26 (324 so far); then 6 neurons of 26
+    // fit before an output neuron of fan-in 6: 3·6 + 1 = 19 nodes (no tanh) → 324 + 156 + 19 = 499.
+    expect(scalarMlpSize(500)).toBe(4 + 112 + 208 + 6 * 26 + 19);
+    for (const n of [500, 2000]) {
+      expect(count(scalarMlp(n))).toBe(scalarMlpSize(n));
+      expect(scalarMlpSize(n)).toBeLessThanOrEqual(n);
+      expect(scalarMlpSize(n)).toBeGreaterThan(n - 30);
+    }
   });
 });

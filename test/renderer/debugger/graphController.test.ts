@@ -61,3 +61,23 @@ describe('GraphController (headless)', () => {
     expect(g.positionOf(Y).y).toBeGreaterThan(g.positionOf(Z).y + 40);
   });
 });
+
+describe('layered layout for large graphs', () => {
+  it('puts every op one rank after its deepest input and each leaf just before its first consumer', async () => {
+    const { layeredPositions } = await import('../../../renderer/src/graph/layered');
+    // a, b leaves → m = a·b → s = m + c (c a leaf) → t = tanh(s)
+    const n = (id: number, inputs: number[]) => ({ id, inputs, w: 40, h: 20 });
+    const pos = layeredPositions([n(1, []), n(2, []), n(3, [1, 2]), n(4, []), n(5, [3, 4]), n(6, [5])], {
+      direction: 'LR',
+      rankSep: 10,
+      nodeSep: 5,
+    });
+    const x = (id: number) => pos.get(id)!.x;
+    // ranks: a, b at 0; m at 1; c at 1 (just before s); s at 2; t at 3 — 50 px apart (width 40 + gap 10)
+    expect([x(1), x(2), x(3), x(4), x(5), x(6)]).toEqual([20, 20, 70, 70, 120, 170]);
+    // two nodes in a rank are centred around 0, 25 px apart (height 20 + gap 5)
+    expect([pos.get(1)!.y, pos.get(2)!.y].sort((a, b) => a - b)).toEqual([-12.5, 12.5]);
+    const tb = layeredPositions([n(1, []), n(3, [1])], { direction: 'TB', rankSep: 10, nodeSep: 5 });
+    expect(tb.get(3)!.y - tb.get(1)!.y).toBe(30);
+  });
+});

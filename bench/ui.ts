@@ -1,0 +1,132 @@
+/**
+ * `npm run bench:ui`: the debugger's speed in Chromium. Builds the web app, serves it, opens the debugger,
+ * loads scalar graphs of 500 and 2,000 nodes through `window.__backstep` and takes 200 steps on each.
+ *
+ * Reported per graph: trace (engine), layout (elements + dagre), paint (first frame), and per step the
+ * synchronous update (store + batched Cytoscape classes) plus Cytoscape's draw in the next frame, as p50 / p95.
+ * Targets (issue 9): layout + paint < 2 s and step p95 < 16 ms at 2,000 nodes.
+ */
+import { resolve } from 'node:path';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+/** What `window.__backstep` (renderer/src/debugger/debugHook.ts) returns; restated here to keep DOM types out. */
+interface LoadTiming {
+  nodes: number;
+  events: number;
+  traceMs: number;
+  layoutMs: number;
+  paintMs: number;
+}
+interface StepTiming {
+  applyMs: number;
+  drawMs: number;
+}
+interface Hook {
+  loadMlp(nodes: number): Promise<LoadTiming>;
+  setSimplified(on: boolean): Promise<number>;
+  stepTimed(): Promise<StepTiming>;
+  store: { reset(): void };
+  simplified(): boolean;
+}
+/** The page's global object, as the functions passed to `page.evaluate` see it. */
+type Page = { __backstep?: Hook };
+
+const root = resolve(import.meta.dirname, '..');
+const SIZES = [500, 2000];
+const STEPS = 200;
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+const ms = (x: number): string => x.toFixed(1).padStart(8);
+
+async function main(): Promise<void> {
+  const configFile = resolve(root, 'vite.web.config.ts');
+  await build({ configFile, logLevel: 'warn' });
+  const server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('bench:ui: vite preview did not report a URL');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const rows: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(url);
+    await page.locator('[role=tab][data-view=debugger]').click();
+    await page.waitForFunction(() => (globalThis as unknown as Page).__backstep !== undefined, undefined, {
+      timeout: 30_000,
+    });
+    const steps = (): Promise<StepTiming[]> =>
+      page.evaluate(async (count) => {
+        const h = (globalThis as unknown as Page).__backstep!;
+        h.store.reset();
+        const out: StepTiming[] = [];
+        for (let i = 0; i < count; i++) out.push(await h.stepTimed());
+        return out;
+      }, STEPS);
+    // One warm-up load so the first size does not pay for JIT and font loading.
+    await page.evaluate(() => (globalThis as unknown as Page).__backstep!.loadMlp(200));
+    for (const n of SIZES) {
+      const load = await page.evaluate((k) => (globalThis as unknown as Page).__backstep!.loadMlp(k), n);
+      const simple = await page.evaluate(() => (globalThis as unknown as Page).__backstep!.simplified());
+      rows.push(row(load, simple ? 'simplified' : 'full', load.layoutMs + load.paintMs, await steps()));
+      // The other display, switched to from the toolbar: its re-layout and first frame, then the same steps.
+      const switchMs = await page.evaluate(
+        (on) => (globalThis as unknown as Page).__backstep!.setSimplified(on),
+        !simple,
+      );
+      rows.push(row(load, simple ? 'full' : 'simplified', switchMs, await steps()));
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+  console.log(
+    `\nBackstep bench:ui — Chromium ${process.env.CHROMIUM ?? '/usr/bin/chromium'}, viewport 1280×800, ${STEPS} steps from reset\n`,
+  );
+  console.log(
+    '   nodes   events  display      trace ms  layout+paint ms   apply p50  apply p95   draw p50   draw p95   step p50   step p95',
+  );
+  for (const r of rows) console.log(r);
+  console.log(
+    '\nlayout+paint: load (first row of a size) or switching the display (second row). step = apply + draw, ms.' +
+      '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 1,000 nodes open simplified.',
+  );
+}
+
+function row(load: LoadTiming, display: string, layoutPaint: number, steps: StepTiming[]): string {
+  const apply = steps.map((s) => s.applyMs);
+  const draw = steps.map((s) => s.drawMs);
+  const total = steps.map((s) => s.applyMs + s.drawMs);
+  return [
+    String(load.nodes).padStart(8),
+    String(load.events).padStart(8),
+    ` ${display.padEnd(11)}`,
+    ms(load.traceMs).padStart(10),
+    ms(layoutPaint).padStart(16),
+    ms(quantile(apply, 0.5)).padStart(11),
+    ms(quantile(apply, 0.95)).padStart(10),
+    ms(quantile(draw, 0.5)).padStart(10),
+    ms(quantile(draw, 0.95)).padStart(10),
+    ms(quantile(total, 0.5)).padStart(10),
+    ms(quantile(total, 0.95)).padStart(10),
+  ].join(' ');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
