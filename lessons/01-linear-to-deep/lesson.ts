@@ -1,6 +1,6 @@
 import { parameter, value } from '../../engine/index';
 import type { LessonModule } from '../format/types';
-import { named } from '../lib/helpers';
+import { named, sub } from '../lib/helpers';
 
 const lesson: LessonModule = {
   graphs: {
@@ -33,7 +33,7 @@ const lesson: LessonModule = {
       build() {
         const x1 = value(1, 'x₁');
         const x2 = value(1, 'x₂');
-        const w = [1, 2, 3, 4].map((v, i) => parameter(v, `W⁽¹⁾${Math.floor(i / 2) + 1}${(i % 2) + 1}`));
+        const w = [1, 2, 3, 4].map((v, i) => parameter(v, `W⁽¹⁾${sub(Math.floor(i / 2) + 1, (i % 2) + 1)}`));
         const h1 = named(w[0].mul(x1).add(w[1].mul(x2)), 'h₁');
         const h2 = named(w[2].mul(x1).add(w[3].mul(x2)), 'h₂');
         const v1 = parameter(1, 'W⁽²⁾₁');

@@ -1,6 +1,6 @@
 import { linear, parameter, tensor, value } from '../../engine/index';
 import type { LessonModule } from '../format/types';
-import { named } from '../lib/helpers';
+import { named, sub } from '../lib/helpers';
 
 const X = [1, -1];
 const W1 = [
@@ -22,16 +22,16 @@ const lesson: LessonModule = {
       title: 'MLP W⁽²⁾σ(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾, scalar mode',
       caption: 'one node per weight and per product',
       build() {
-        const x = X.map((v, k) => value(v, `x${k + 1}`));
+        const x = X.map((v, k) => value(v, `x${sub(k + 1)}`));
         const hidden = W1.map((row, j) => {
           const pre = row
-            .map((w, k) => parameter(w, `W⁽¹⁾${j + 1}${k + 1}`).mul(x[k]))
+            .map((w, k) => parameter(w, `W⁽¹⁾${sub(j + 1, k + 1)}`).mul(x[k]))
             .reduce((s, t) => s.add(t))
-            .add(parameter(B1[j], `b⁽¹⁾${j + 1}`));
-          return named(named(pre, `h${j + 1}`).sigmoid(), `σ(h${j + 1})`);
+            .add(parameter(B1[j], `b⁽¹⁾${sub(j + 1)}`));
+          return named(named(pre, `h${sub(j + 1)}`).sigmoid(), `σ(h${sub(j + 1)})`);
         });
         const out = hidden
-          .map((a, j) => parameter(W2[j], `W⁽²⁾${j + 1}`).mul(a))
+          .map((a, j) => parameter(W2[j], `W⁽²⁾${sub(j + 1)}`).mul(a))
           .reduce((s, t) => s.add(t))
           .add(parameter(B2, 'b⁽²⁾'));
         return named(out, 'f(x)');

@@ -11,3 +11,8 @@ export function named<T extends GraphNode>(node: T, label: string): T {
 export function oneHot(k: number, y: number): number[] {
   return Array.from({ length: k }, (_, i) => (i === y ? 1 : 0));
 }
+
+/** 12 → "₁₂": subscript indices for labels such as W⁽¹⁾₁₂. */
+export function sub(...indices: number[]): string {
+  return indices.map((i) => String(i).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)])).join('');
+}

@@ -249,7 +249,7 @@ describe('lessons 7, 14 and 16 against their formulas', () => {
     const f = sigma(1) - sigma(0.5) + 0.2;
     expect(valueOf('07-mlp', 'mlp-scalar')).toBeCloseTo(f, 14);
     expect(valueOf('07-mlp', 'mlp-tensor')).toBeCloseTo(f, 14);
-    const scalar = ['W⁽¹⁾11', 'W⁽¹⁾12', 'W⁽¹⁾21', 'W⁽¹⁾22'].map((l) => gradOf('07-mlp', 'mlp-scalar', l)[0]);
+    const scalar = ['W⁽¹⁾₁₁', 'W⁽¹⁾₁₂', 'W⁽¹⁾₂₁', 'W⁽¹⁾₂₂'].map((l) => gradOf('07-mlp', 'mlp-scalar', l)[0]);
     const tensorGrad = gradOf('07-mlp', 'mlp-tensor', 'W⁽¹⁾');
     // ∂f/∂W⁽¹⁾_jk = W⁽²⁾_j σ′(h_j) x_k with h = (1, 0.5), x = (1, −1), W⁽²⁾ = (1, −1).
     const hand = [1, -1].flatMap((w2, j) =>
