@@ -83,6 +83,11 @@ export function checkpointSummary(input: ReportInput): string {
   return `${right} of ${cps.length} right (${answered} answered).`;
 }
 
+/** " (3 attempts)" after a verdict, when the student tried more than once. */
+export function attemptsText(attempts: number | undefined): string {
+  return attempts && attempts > 1 ? ` (${attempts} attempts)` : '';
+}
+
 /** "2026-11-27 13:42 UTC" from an ISO date; the text as given if it is not a date. */
 export function formatDate(iso: string): string {
   const d = new Date(iso);

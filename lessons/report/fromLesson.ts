@@ -47,6 +47,7 @@ export function checkpointRows(lesson: Lesson | null, record: LessonRecord | nul
       expected,
       explanation: cp.explanation,
       correct: a ? a.correct : null,
+      attempts: a?.attempts ?? 0,
     };
   });
 }

@@ -5,6 +5,7 @@
 import {
   MAX_STEPS,
   MAX_TABLE_ROWS,
+  attemptsText,
   backwardSteps,
   checkpointSummary,
   formatDate,
@@ -130,7 +131,7 @@ function checkpointsSection(input: ReportInput): string {
           : '<span class="verdict wrong">✗ not right</span>';
     const answer = c.answer === null ? '<i>no answer</i>' : renderInlineMarkdown(c.answer);
     const why = c.explanation ? ` ${renderInlineMarkdown(c.explanation)}` : '';
-    return `<li><p class="q">${renderInlineMarkdown(c.prompt)}</p><p>Your answer: ${answer} — ${verdict}</p><p class="expected">Expected: ${renderInlineMarkdown(c.expected)}.${why}</p></li>`;
+    return `<li><p class="q">${renderInlineMarkdown(c.prompt)}</p><p>Your answer: ${answer} — ${verdict}${attemptsText(c.attempts)}</p><p class="expected">Expected: ${renderInlineMarkdown(c.expected)}.${why}</p></li>`;
   });
   return section(
     'checkpoints',

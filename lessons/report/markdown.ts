@@ -5,6 +5,7 @@
 import {
   MAX_STEPS,
   MAX_TABLE_ROWS,
+  attemptsText,
   backwardSteps,
   checkpointSummary,
   formatDate,
@@ -150,7 +151,7 @@ export function renderMarkdownReport(input: ReportInput, pictures: MarkdownPictu
     const verdict = c.correct === null ? 'not answered' : c.correct ? '✓ right' : '✗ not right';
     out.push(
       `${i + 1}. **${c.prompt.replace(/\n+/g, ' ')}**  `,
-      `   Your answer: ${c.answer === null ? '*no answer*' : c.answer} — ${verdict}  `,
+      `   Your answer: ${c.answer === null ? '*no answer*' : c.answer} — ${verdict}${attemptsText(c.attempts)}  `,
       `   Expected: ${c.expected}.${c.explanation ? ` ${c.explanation.replace(/\n+/g, ' ')}` : ''}`,
     );
   });

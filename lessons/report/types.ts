@@ -76,6 +76,8 @@ export interface ReportCheckpoint {
   explanation: string;
   /** null when not answered. */
   correct: boolean | null;
+  /** How many times the student checked an answer (0 when not answered). */
+  attempts?: number;
 }
 
 export interface ReportLesson {

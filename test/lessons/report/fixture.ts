@@ -315,6 +315,7 @@ export function knownInput(): ReportInput {
         id: 'dfdz',
         prompt: 'What is $\\partial f / \\partial z$?',
         answer: '-12',
+        attempts: 3,
         expected: '3',
         explanation: 'It is $q = x + y$.',
         correct: false,

@@ -38,6 +38,7 @@ const lesson = {
 describe('checkpointRows', () => {
   it('lists checkpoints in text order with the answers as the student gave them', () => {
     let rec = emptyRecord('99-test', 3);
+    rec = recordAnswer(rec, 'num', 2, false);
     rec = recordAnswer(rec, 'num', 2.5, false);
     rec = recordAnswer(rec, 'pick', 1, true);
     const rows = checkpointRows(lesson, rec);
@@ -47,6 +48,7 @@ describe('checkpointRows', () => {
       answer: '2.5',
       expected: '3 (± 0.01)',
       correct: false,
+      attempts: 2,
       explanation: 'z = q.',
     });
     expect(rows[2]).toMatchObject({ answer: null, expected: '-0.5000 (± 0.1)', correct: null });

@@ -54,7 +54,7 @@ describe('renderReport html', () => {
     expect(html).toContain('All 2 gradients agree with the central difference');
     expect(html).toContain('1 of 3 right (2 answered).');
     expect(html).toContain('✓ right');
-    expect(html).toContain('✗ not right');
+    expect(html).toContain('✗ not right</span> (3 attempts)');
     expect(html).toContain('not answered');
     expect(html).toContain('<strong>distributes</strong>');
   });
@@ -97,7 +97,7 @@ describe('renderReport md', () => {
       expect(md).toContain(`](${a.name})`);
       expect(a.content.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     }
-    expect(md).toContain('Your answer: -12 — ✗ not right');
+    expect(md).toContain('Your answer: -12 — ✗ not right (3 attempts)');
     expect(md).toContain('&lt;script>');
     const withMath = knownInput();
     withMath.notes = 'relu passes nothing where $z < 0$.';
