@@ -154,6 +154,15 @@ export const useLessonStore = defineStore('lesson', () => {
     };
   }
 
+  /** Start a lesson over: its answers, notes and saved position are forgotten. */
+  function resetLesson(id: string): void {
+    const { [id]: _dropped, ...rest } = records.value;
+    records.value = rest;
+    feedback.value = Object.fromEntries(
+      Object.entries(feedback.value).filter(([k]) => !k.startsWith(`${id}/`)),
+    );
+  }
+
   function showTraining(id: string): void {
     pane.value = { kind: 'training', id };
   }
@@ -195,6 +204,7 @@ export const useLessonStore = defineStore('lesson', () => {
     setNotes,
     graphLoaded,
     setCursor,
+    resetLesson,
     showTraining,
     showGraph,
     snapshot,

@@ -60,6 +60,21 @@ describe('lesson store', () => {
     expect(rec.progress.checkpointsCorrect).toBe(1);
   });
 
+  it('starts a lesson over, forgetting only that lesson', () => {
+    const store = useLessonStore();
+    store.setLessons(bundledLessons);
+    store.open('01-linear-to-deep');
+    store.answer('collapse', '-2');
+    store.open('02-chain-rule');
+    store.answer('shared-factor', 0);
+    store.setNotes('x');
+    store.resetLesson('02-chain-rule');
+    expect(store.recordFor('02-chain-rule').answers).toEqual({});
+    expect(store.recordFor('02-chain-rule').notes).toBe('');
+    expect(store.feedbackFor('shared-factor')).toBeNull();
+    expect(store.recordFor('01-linear-to-deep').answers.collapse.correct).toBe(true);
+  });
+
   it('drops a malformed saved answer instead of trusting it, keeping the notes', () => {
     const rec = fromSaved('02-chain-rule', 3, {
       done: true,
