@@ -97,6 +97,6 @@ describe('number formatting and heatmap hover', () => {
     expect(vm.cellText(5)).toBe('[1, 2] = −5.5000');
     expect(vm.cellText(3)).toBe('[1, 0] = 3.0000');
     expect(w.text()).toContain('[2×3]');
-    expect(w.find('.legend').text()).toContain('−5.500');
+    expect(w.find('.hm-legend').text()).toContain('−5.500');
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * The step debugger in Chromium, on micrograd's sanity-check expression (x = −4 → y = −20, ∂y/∂x = 46):
+ * step through the forward pass, then the backward pass, step back, run the numerical check. A screenshot
+ * of each phase goes to test-artifacts/debugger-*.png; the backward one is also docs/debugger.png.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const artifacts = resolve(root, 'test-artifacts');
+
+/** The page's `window.__backstep` hook (renderer/src/debugger/debugHook.ts), as far as this test uses it. */
+interface Hook {
+  loadExample(id: string): Promise<unknown>;
+  labelOf(id: number): string;
+  classesOf(id: number): string[];
+  findNode(label: string): number | null;
+  store: {
+    cursor: number;
+    total: number;
+    backwardStart: number;
+    trace: { events: { phase: string; op: string }[] } | null;
+    select(id: number | null): void;
+    seek(i: number): void;
+  };
+}
+type Win = { __backstep?: Hook };
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+
+// Playwright serialises these functions into the page (no closures), so each reads the hook itself.
+const labelOf = (id: number): Promise<string> =>
+  page.evaluate((i) => (globalThis as unknown as Win).__backstep!.labelOf(i), id);
+const findNode = async (label: string): Promise<number> => {
+  const id = await page.evaluate((l) => (globalThis as unknown as Win).__backstep!.findNode(l), label);
+  if (id === null) throw new Error(`no node labelled ${label}`);
+  return id;
+};
+const storeNum = (key: 'cursor' | 'total' | 'backwardStart'): Promise<number> =>
+  page.evaluate((k) => (globalThis as unknown as Win).__backstep!.store[k], key);
+const select = (id: number): Promise<void> =>
+  page.evaluate((i) => (globalThis as unknown as Win).__backstep!.store.select(i), id);
+
+async function shot(name: string): Promise<string> {
+  const file = resolve(artifacts, `debugger-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const configFile = resolve(root, 'vite.web.config.ts');
+  await build({ configFile, logLevel: 'warn' });
+  server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.resolvedUrls!.local[0]!);
+  await page.locator('[role=tab][data-view=debugger]').click();
+  await page.waitForFunction(() => (globalThis as unknown as Win).__backstep !== undefined);
+  await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('micrograd'));
+  expect(errors).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+});
+
+describe('step debugger on the micrograd sanity check', () => {
+  it('steps through the forward pass with → and shows y = −20.0000 on the output node', async () => {
+    const y = await findNode('y');
+    const forwardSteps = await storeNum('backwardStart');
+    expect(await labelOf(y)).not.toContain('=');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    for (let i = 0; i < forwardSteps; i++) await page.keyboard.press('ArrowRight');
+    expect(await storeNum('cursor')).toBe(forwardSteps - 1);
+    expect(await labelOf(y)).toContain('= −20.0000');
+    await expect.poll(() => page.getByTestId('step-text').textContent()).toMatch(/= −20\.0000$/);
+    await shot('1-forward');
+  });
+
+  it('steps through the backward pass and shows ∂y/∂x = 46.0000 in the inspector', async () => {
+    const x = await findNode('x');
+    // The first backward step seeds ∂y/∂y = 1 and lights the edges into y, backwards.
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.getByTestId('step-backward').textContent())
+      .toContain('Seed: ∂y/∂y = 1.0000');
+    await page.keyboard.press('End');
+    await select(x);
+    await expect
+      .poll(() => page.getByTestId('node-grad').textContent())
+      .toMatch(/∂y\/∂x = 46\.0000\s+\(complete\)/);
+    expect(await labelOf(x)).toContain('∂ 46.0000');
+    const file = await shot('2-backward');
+    mkdirSync(resolve(root, 'docs'), { recursive: true });
+    copyFileSync(file, resolve(root, 'docs/debugger.png'));
+  });
+
+  it('stepping back makes the gradients disappear again', async () => {
+    const x = await findNode('x');
+    const y = await findNode('y');
+    const start = await storeNum('backwardStart');
+    const total = await storeNum('total');
+    for (let i = total - 1; i > start; i--) await page.keyboard.press('ArrowLeft');
+    // At the first backward step only y has its gradient (the seed).
+    expect(await labelOf(y)).toContain('∂ 1.0000');
+    expect(await labelOf(x)).not.toContain('∂');
+    await page.keyboard.press('ArrowLeft');
+    expect(await labelOf(y)).toBe('+  y\n= −20.0000');
+    await expect.poll(() => page.getByTestId('node-grad').textContent()).toContain('∂y/∂x: not reached');
+    await shot('3-stepped-back');
+  });
+
+  it('runs the numerical check and every node passes', async () => {
+    await page.keyboard.press('End');
+    await page.getByTestId('check-all').click();
+    const summary = page.getByTestId('check-summary');
+    await expect
+      .poll(() => summary.textContent(), { timeout: 20_000 })
+      .toMatch(/^\s*(\d+) \/ \1 nodes pass\s*$/);
+    const rows = await page.getByTestId('check-row').count();
+    expect(rows).toBeGreaterThan(10);
+    expect(await page.locator('[data-testid=check-row].bad').count()).toBe(0);
+    await shot('4-check');
+  });
+
+  it('shows a tensor backward step of the MLP with heatmaps of upstream gradient and contribution', async () => {
+    await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('mlp'));
+    await page.evaluate(() => {
+      const s = (globalThis as unknown as Win).__backstep!.store;
+      const i = s.trace!.events.findIndex((e) => e.phase === 'backward' && e.op === 'matmul');
+      s.select(null);
+      s.seek(i);
+    });
+    const step = page.getByTestId('step-backward');
+    await expect.poll(() => step.locator('canvas').count()).toBeGreaterThanOrEqual(2);
+    expect(await step.textContent()).toMatch(/upstream ∂L\/∂/);
+    await shot('5-tensor');
+  });
+});
