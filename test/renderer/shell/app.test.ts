@@ -78,6 +78,24 @@ describe('app shell (web mode)', () => {
     stop();
   });
 
+  it('walks a menu with the arrow keys and closes it with Escape, back on its button', async () => {
+    const w = await mountApp();
+    const button = w.get('.menu-button[data-menu="Help"]');
+    (button.element as HTMLElement).focus();
+    await button.trigger('keydown', { key: 'ArrowDown' });
+    await flushPromises();
+    const focusedCommand = () => (document.activeElement as HTMLElement | null)?.dataset['command'];
+    expect(focusedCommand()).toBe('shortcuts');
+    await w.get('.menu.open').trigger('keydown', { key: 'ArrowDown' });
+    expect(focusedCommand()).toBe('legend');
+    await w.get('.menu.open').trigger('keydown', { key: 'ArrowUp' });
+    await w.get('.menu.open').trigger('keydown', { key: 'ArrowUp' });
+    expect(focusedCommand()).toBe('about'); // wrapped around
+    await w.get('.menu.open').trigger('keydown', { key: 'Escape' });
+    expect(w.find('.menu-list').exists()).toBe(false);
+    expect(document.activeElement).toBe(button.element);
+  });
+
   it('switches the theme from the View menu and saves it to localStorage', async () => {
     const w = await mountApp();
     await clickCommand(w, 'View', 'themeDark');
@@ -215,10 +233,13 @@ describe('app shell (desktop bridge)', () => {
     const w = await mountApp();
     await clickCommand(w, 'View', 'themeLight');
     expect(bridge.setTheme).toHaveBeenCalledWith('light');
-    await vi.waitFor(() => expect(bridge.saveState).toHaveBeenCalled(), { timeout: 3000 });
-    expect(bridge.saveState.mock.calls.at(-1)).toEqual([
-      expect.objectContaining({ theme: 'light', view: 'compare' }),
-    ]);
+    await vi.waitFor(
+      () =>
+        expect(bridge.saveState.mock.calls.at(-1)).toEqual([
+          expect.objectContaining({ theme: 'light', view: 'compare' }),
+        ]),
+      { timeout: 3000 },
+    );
     expect(localStorage.length).toBe(0);
   });
 });
