@@ -6,11 +6,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openApp, type OpenApp } from './setup/browser';
 
 const root = resolve(import.meta.dirname, '../..');
-const artifacts = resolve(root, 'test-artifacts');
 
 /** The page's `window.__backstep` hook (renderer/src/debugger/debugHook.ts), as far as this test uses it. */
 interface Hook {
@@ -29,8 +28,7 @@ interface Hook {
 }
 type Win = { __backstep?: Hook };
 
-let server: PreviewServer;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
 // Playwright serialises these functions into the page (no closures), so each reads the hook itself.
@@ -47,41 +45,23 @@ const select = (id: number): Promise<void> =>
   page.evaluate((i) => (globalThis as unknown as Win).__backstep!.store.select(i), id);
 
 async function shot(name: string): Promise<string> {
-  const file = resolve(artifacts, `debugger-${name}.png`);
+  const file = resolve(ARTIFACTS, `debugger-${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  const configFile = resolve(root, 'vite.web.config.ts');
-  await build({ configFile, logLevel: 'warn' });
-  server = await preview({ configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.resolvedUrls!.local[0]!);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = await openApp({ viewport: { width: 1400, height: 860 } });
+  page = app.page;
   await page.locator('[role=tab][data-view=debugger]').click();
   await page.waitForFunction(() => (globalThis as unknown as Win).__backstep !== undefined);
   await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('micrograd'));
-  expect(errors).toEqual([]);
+  expect(app.errors).toEqual([]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+  await app?.close();
 });
 
 describe('step debugger on the micrograd sanity check', () => {
@@ -155,5 +135,6 @@ describe('step debugger on the micrograd sanity check', () => {
     await expect.poll(() => step.locator('canvas').count()).toBeGreaterThanOrEqual(2);
     expect(await step.textContent()).toMatch(/upstream ∂L\/∂/);
     await shot('5-tensor');
+    expect(app.errors).toEqual([]);
   });
 });
