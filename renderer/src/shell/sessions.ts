@@ -32,3 +32,8 @@ export function sessionHandler(kind: SessionKind): SessionHandler | undefined {
 export function kindForView(view: ViewId): SessionKind {
   return view === 'sandbox' ? 'sandbox' : 'lesson';
 }
+
+/** The view that normally shows a kind (its handler may register only when that view mounts). */
+export function viewForKind(kind: SessionKind): ViewId {
+  return kind === 'sandbox' ? 'sandbox' : 'lessons';
+}

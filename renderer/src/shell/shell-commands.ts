@@ -3,25 +3,32 @@
  * Views may take any of them over with a later `registerCommand` (the debugger zooms its graph, the
  * report view exports). Debug commands (step, play…) belong to the debugger and are not registered here.
  */
+import { nextTick } from 'vue';
 import { makeSession } from '../../../main/contract/session';
 import { registerCommand, type CommandId, type CommandHandler } from '../commands';
 import * as platform from '../platform';
 import type { OpenResult } from '../platform';
 import type { useSettingsStore } from '../stores/settings';
 import type { useUiStore } from '../stores/ui';
-import { kindForView, sessionHandler } from './sessions';
+import { kindForView, sessionHandler, viewForKind } from './sessions';
 
 type Ui = ReturnType<typeof useUiStore>;
 type Settings = ReturnType<typeof useSettingsStore>;
 
 /** Show the outcome of an open: hand the session to its owner, or say clearly why not. */
-export function receiveSession(ui: Ui, result: OpenResult): void {
+export async function receiveSession(ui: Ui, result: OpenResult): Promise<void> {
   if (result.status === 'cancelled') return;
   if (result.status === 'error') {
     ui.notify(result.error, 'error');
     return;
   }
-  const handler = sessionHandler(result.session.kind);
+  let handler = sessionHandler(result.session.kind);
+  if (!handler) {
+    // Its owner may register when its view mounts: show that view, then look again.
+    ui.showView(viewForKind(result.session.kind));
+    await nextTick();
+    handler = sessionHandler(result.session.kind);
+  }
   if (!handler) {
     ui.notify(
       `${result.name} is a ${result.session.kind} session, which this version cannot show yet.`,
