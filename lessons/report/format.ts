@@ -17,12 +17,18 @@ export function formatNumber(x: number): string {
 }
 
 /**
- * How to print the entries of one tensor: whole numbers (an image's pixels, counts) without decimals, anything
- * else as `formatNumber` does; one rule per tensor so its columns line up.
+ * How to print the entries of one tensor: whole numbers (an image's pixels, counts) without decimals, everyday
+ * magnitudes with 4 decimals each, tiny or huge ones as `formatNumber` does; one rule per tensor so its columns
+ * line up.
  */
 export function entryFormatter(data: readonly number[]): (x: number) => string {
   const whole = data.length > 0 && data.every((x) => Number.isInteger(x) && Math.abs(x) < 1e5);
-  return whole ? (x) => (Object.is(x, -0) ? '0' : String(x)) : formatNumber;
+  if (whole) return (x) => (Object.is(x, -0) ? '0' : String(x));
+  // Everyday magnitudes: the same 4 decimals for every entry, so the columns line up.
+  const maxAbs = data.reduce((m, x) => (Number.isFinite(x) ? Math.max(m, Math.abs(x)) : m), 0);
+  if (maxAbs >= 1e-2 && maxAbs < 1e5)
+    return (x) => (Number.isFinite(x) ? (x === 0 ? 0 : x).toFixed(4) : formatNumber(x));
+  return formatNumber;
 }
 
 /** Escape text for HTML element content and attribute values. */

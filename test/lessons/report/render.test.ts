@@ -241,6 +241,9 @@ describe('KaTeX fonts and numbers', () => {
   it('prints whole-number tensors without decimals', () => {
     expect([120, -3, 0].map(entryFormatter([120, -3, 0]))).toEqual(['120', '-3', '0']);
     expect([1.5, 2].map(entryFormatter([1.5, 2]))).toEqual(['1.5000', '2.0000']);
+    // One rule per tensor: 0.004259 next to 0.2142 gets 4 decimals too, so the column lines up.
+    expect([0.2142, -0.004259].map(entryFormatter([0.2142, -0.004259]))).toEqual(['0.2142', '-0.0043']);
+    expect([1e-7, 2e-7].map(entryFormatter([1e-7, 2e-7]))).toEqual(['1.000e-7', '2.000e-7']);
   });
 
   it('formats numbers with 4 decimals, and tiny or huge ones in exponent form', () => {
