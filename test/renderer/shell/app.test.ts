@@ -60,8 +60,10 @@ describe('app shell (web mode)', () => {
       'Scalar vs tensor',
     ]);
     expect(w.get('.view').text()).toBe('LessonsView');
+    expect(document.title).toBe('Lessons — Backstep');
     await w.get('.view-tab[data-view="compare"]').trigger('click');
     expect(w.get('.view').text()).toBe('CompareView');
+    expect(document.title).toBe('Scalar vs tensor — Backstep');
     expect(w.get('.view-tab[data-view="compare"]').attributes('aria-selected')).toBe('true');
   });
 
