@@ -53,6 +53,7 @@ export interface GraphNodeJSON {
   /** [] for a scalar. */
   shape: number[];
   value: PlainValue;
+  /** `.grad` for `graphOf`; in a `Trace`'s graph, the gradient that trace computed (one backward from zero). */
   grad: PlainValue | null;
   inputs: number[];
   attrs: Record<string, AttrValue>;

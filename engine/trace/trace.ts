@@ -110,7 +110,16 @@ export function trace(root: GraphNode, opts: TraceOptions = {}): Trace {
     events.push(ev);
   }
 
-  return { graph: graphOf(root), events, backwardStart, nonFinite };
+  // The recorded graph shows the end of this trace: each node's gradient as the trace computed it (one
+  // backward from zero), not whatever `.grad` holds from earlier backward() calls.
+  const graph = graphOf(root);
+  const byId = new Map<number, NodeValue>();
+  for (const [n, g] of grads) byId.set(n.id, g);
+  for (const node of graph.nodes) {
+    const g = byId.get(node.id);
+    if (g !== undefined) node.grad = toPlain(g);
+  }
+  return { graph, events, backwardStart, nonFinite };
 }
 
 /** Scalar chain rule per input: ∂L/∂x += ∂L/∂z · ∂z/∂x. */

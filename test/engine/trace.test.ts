@@ -84,6 +84,18 @@ describe('trace, scalar', () => {
     expect(JSON.parse(JSON.stringify(t))).toEqual(t);
   });
 
+  it("its graph carries the trace's own gradients, whatever .grad holds", () => {
+    // ∂(x·y)/∂x = y = 3 and ∂/∂y = x = 2, by hand; an earlier backward() must not leak in.
+    const x = value(2, 'x');
+    const y = value(3, 'y');
+    const p = x.mul(y);
+    p.backward();
+    p.backward();
+    const g = new Map(trace(p).graph.nodes.map((n) => [n.label, n.grad]));
+    expect(g.get('x')).toBe(3);
+    expect(g.get('y')).toBe(2);
+  });
+
   it('reports the first non-finite node without throwing (log-sum-exp without the shift)', () => {
     const x = tensor([1000, 0], { label: 'x' });
     const e = x.exp();
