@@ -60,9 +60,12 @@ export function commandSpec(id: CommandId): CommandSpec {
   return spec;
 }
 
-/** Commands of one menu, as the toolbar shows them (desktop-only ones hidden in web mode). */
-export function commandsOf(menu: MenuName, desktop: boolean): CommandSpec[] {
-  return (COMMANDS as readonly CommandSpec[]).filter((c) => c.menu === menu && (desktop || !c.desktopOnly));
+/**
+ * Commands of one menu as the toolbar shows them. Quit and the developer tools are done by the main process
+ * from the desktop's own menu (and keys), so the toolbar leaves them out in both modes.
+ */
+export function commandsOf(menu: MenuName): CommandSpec[] {
+  return (COMMANDS as readonly CommandSpec[]).filter((c) => c.menu === menu && !c.desktopOnly);
 }
 
 const KEY_NAMES: Record<string, string> = {

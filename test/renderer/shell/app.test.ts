@@ -67,7 +67,7 @@ describe('app shell (web mode)', () => {
     expect(w.get('.view-tab[data-view="compare"]').attributes('aria-selected')).toBe('true');
   });
 
-  it('hides desktop-only commands and disables commands nobody handles yet', async () => {
+  it('leaves out Quit and developer tools, and disables commands nobody handles yet', async () => {
     const w = await mountApp();
     await w.get('.menu-button[data-menu="File"]').trigger('click');
     expect(w.find('.menu-item[data-command="quit"]').exists()).toBe(false);
@@ -218,11 +218,11 @@ describe('app shell (desktop bridge)', () => {
     expect(w.get('[data-testid="versions"]').text()).toContain('45.5.0');
   });
 
-  it('shows desktop-only commands, recent files, and the error of a refused file', async () => {
+  it('shows recent files from main, leaves Quit to the native menu, and shows the error of a refused file', async () => {
     const { bridge } = fakeBridge();
     const w = await mountApp();
     await w.get('.menu-button[data-menu="File"]').trigger('click');
-    expect(w.find('.menu-item[data-command="quit"]').exists()).toBe(true);
+    expect(w.find('.menu-item[data-command="quit"]').exists()).toBe(false);
     expect(w.get('.menu-sublist').text()).toContain('neuron.backstep.json');
     await w.get('.menu-item[data-command="openLesson"]').trigger('click');
     await flushPromises();
