@@ -1,5 +1,8 @@
 /** file:export and file:print-pdf — reports and pictures, saved where the user picks. */
 import { BrowserWindow } from 'electron';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { CHANNELS, type ExportKind, type SaveResult } from '../contract/bridge';
 import { safeFileName } from '../files/session-io';
@@ -39,11 +42,17 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  // A temporary file, not a data: URL: Chromium caps URLs at 2 MB, and a report with its pictures and
+  // KaTeX fonts inline is bigger than that.
+  const dir = mkdtempSync(join(tmpdir(), 'backstep-pdf-'));
+  const file = join(dir, 'report.html');
   try {
-    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
+    await win.loadFile(file);
     return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
   } finally {
     win.destroy();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

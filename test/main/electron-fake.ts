@@ -46,8 +46,13 @@ export class BrowserWindow extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+  loadedFile: { path: string; text: string } | null = null;
   async loadURL(url: string) {
     this.loadedUrl = url;
+  }
+  async loadFile(path: string) {
+    const { readFileSync } = await import('node:fs');
+    this.loadedFile = { path, text: readFileSync(path, 'utf8') };
   }
   getNormalBounds() {
     return { x: 10, y: 20, width: 1000, height: 700 };

@@ -2,7 +2,7 @@
  * Every IPC handler: refuses callers other than the app's page, rejects bad arguments with a clear
  * error naming the channel, and does its job with good ones. `electron` is the fake in electron-fake.ts.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -195,8 +195,9 @@ describe('IPC handlers at work', () => {
     });
     const win = BrowserWindow.created[0]!;
     expect(win.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true } });
-    expect(Buffer.from(win.loadedUrl!.split(',')[1]!, 'base64').toString()).toBe('<h1>Report</h1>');
+    expect(win.loadedFile?.text).toBe('<h1>Report</h1>');
     expect(win.destroyed).toBe(true);
+    expect(existsSync(win.loadedFile!.path)).toBe(false); // the temporary copy is gone
     expect(readFileSync(path, 'utf8')).toBe('%PDF-1.7 fake');
   });
 });
