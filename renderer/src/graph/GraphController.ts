@@ -69,6 +69,9 @@ export class GraphController {
     this.drawn = draw;
     this.cy = cytoscape({
       ...(draw ? { container } : { headless: true, styleEnabled: true }),
+      ...(draw && globalThis.localStorage?.getItem('backstep.webgl') === '1'
+        ? ({ renderer: { name: 'canvas', webgl: true } } as object)
+        : {}),
       style: graphStyle(),
       minZoom: 0.02,
       maxZoom: 4,

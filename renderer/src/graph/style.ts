@@ -112,7 +112,27 @@ export function graphStyle(): StylesheetJson {
       },
     },
     // Simplified display for very large graphs: no text, straight edges, no arrows.
-    { selector: 'node.simple', style: { label: '', width: 14, height: 14, shape: 'ellipse' } },
+    // Every frame redraws every element, so a simple node is one flat fill: no border, no alpha, no text;
+    // its state is its colour.
+    {
+      selector: 'node.simple',
+      style: {
+        label: '',
+        width: 14,
+        height: 14,
+        shape: 'ellipse',
+        'border-width': 0,
+        opacity: 1,
+        'background-color': '#94a3b8',
+      },
+    },
+    { selector: 'node.simple.kind-parameter', style: { 'background-color': '#eab308' } },
+    { selector: 'node.simple.kind-data', style: { 'background-color': '#3b82f6' } },
+    { selector: 'node.simple.pending', style: { 'background-color': '#e2e8f0' } },
+    { selector: 'node.simple.has-grad', style: { 'background-color': '#fca5a5' } },
+    { selector: 'node.simple.grad-done', style: { 'background-color': COLORS.backward } },
+    { selector: 'node.simple.check-fail', style: { 'background-color': '#7f1d1d', width: 22, height: 22 } },
+    { selector: 'node.simple.current', style: { 'background-color': COLORS.current, width: 28, height: 28 } },
     { selector: 'edge.simple', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', width: 1 } },
   ];
 }
