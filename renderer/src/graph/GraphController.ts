@@ -21,7 +21,7 @@ function registerDagre(): void {
 export type Direction = 'LR' | 'TB';
 
 /** Above this many nodes the graph opens in the simplified display (no text, straight edges). */
-export const SIMPLIFY_ABOVE = 1000;
+export const SIMPLIFY_ABOVE = 5000;
 /** Above this many nodes the layout is our linear-time layered one instead of dagre. */
 export const DAGRE_MAX = 300;
 
@@ -241,7 +241,8 @@ export class GraphController {
       this.cy.batch(() => {
         for (const [id, p] of pos) this.cy.getElementById(nid(id)).position(p);
       });
-      this.cy.fit(undefined, 24);
+      if (this.simple) this.cy.fit(undefined, 24);
+      else this.readableView(index);
       return;
     }
     const layout = this.cy.layout({
@@ -256,6 +257,22 @@ export class GraphController {
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
+  }
+
+  /**
+   * A large graph fitted whole is unreadable (and every frame would redraw every node): open it at a
+   * readable zoom on where the computation starts; the view then follows the current node (`reveal`) and
+   * "fit" still shows the whole.
+   */
+  private readableView(index: TraceIndex): void {
+    const first = index.trace.events[Math.max(0, this.cursor)]?.node ?? index.ids[0];
+    this.cy.zoom(1);
+    if (first !== undefined) this.cy.center(this.cy.getElementById(nid(first)));
+  }
+
+  /** Whether the graph is too large to be read whole, so the view should follow the current node. */
+  isLarge(): boolean {
+    return (this.index?.ids.length ?? 0) > DAGRE_MAX;
   }
 
   toggleDirection(): Promise<void> {
@@ -287,9 +304,12 @@ export class GraphController {
   reveal(id: number): void {
     const ele = this.cy.getElementById(nid(id));
     if (ele.empty()) return;
-    const ext = this.cy.extent();
+    // Re-centre once the node gets within a tenth of the view's edge, not only once it is gone.
+    const e = this.cy.extent();
+    const mx = e.w / 10;
+    const my = e.h / 10;
     const p = ele.position();
-    if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) this.cy.center(ele);
+    if (p.x < e.x1 + mx || p.x > e.x2 - mx || p.y < e.y1 + my || p.y > e.y2 - my) this.cy.center(ele);
   }
 
   /** The text a node shows now (for tests and the bench hook). */
