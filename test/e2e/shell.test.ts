@@ -2,7 +2,7 @@
  * The app shell in a real Chromium (web mode): the example graph is painted, clicks change what is shown,
  * toolbar commands work (theme, About, shortcuts, zoom), and the state survives a reload.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickCommand, openApp, paintedPixels, screenshot, type OpenApp } from './setup/browser';
@@ -118,6 +118,35 @@ describe('app shell in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('saves the lesson session as a download with Ctrl+S and opens it again with Ctrl+O', async () => {
+    const { page } = app;
+    await page.click('.view-tab[data-view="lessons"]');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^[\w-]+\.backstep\.json$/);
+    const text = readFileSync((await file.path())!, 'utf8');
+    const saved = JSON.parse(text);
+    expect(saved).toMatchObject({ format: 'backstep-session', version: 1, kind: 'lesson' });
+    expect(saved.data.lesson).toBe(saved.title);
+    const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+    await page.keyboard.press('Control+o');
+    await (
+      await chooser
+    ).setFiles({
+      name: file.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await expect
+      .poll(() => page.locator('.notice').allTextContents())
+      .toContain(`Opened ${file.suggestedFilename()}.×`);
+    // Web mode remembers it under File → Open recent.
+    await page.click('.menu-button[data-menu="File"]');
+    expect(await page.locator('.menu-sublist').textContent()).toContain(file.suggestedFilename());
+    await page.keyboard.press('Escape');
+  });
+
   it('refuses a hostile session file in web mode with a clear message', async () => {
     const { page } = app;
     const chooser = page.waitForEvent('filechooser');
@@ -132,7 +161,7 @@ describe('app shell in Chromium', () => {
       'Cannot open deep.backstep.json: it is nested more than 64 levels deep, which no Backstep file is.',
     );
     await notice.locator('.notice-close').click();
-    expect(await page.locator('.notice').count()).toBe(0);
+    expect(await page.locator('.notice.error').count()).toBe(0);
   });
 
   it('logged no page errors or CSP violations', () => {

@@ -49,6 +49,9 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenApp> {
     acceptDownloads: options.acceptDownloads ?? true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Intercept file choosers from the start: Playwright turns interception on asynchronously when a test
+  // first waits for 'filechooser', and a chooser opened before that would be lost.
+  page.on('filechooser', () => undefined);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
