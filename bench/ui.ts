@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r);
   console.log(
     '\nlayout+paint: load (first row of a size) or switching the display (second row). step = apply + draw, ms.' +
-      '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 300 nodes open at zoom 1 on the current node and follow it; simplified = the whole graph as dots.',
+      '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 300 nodes open collapsed: only a window around the current step is in Cytoscape (zoom 1, following the cursor); simplified = the whole graph as dots.',
   );
 }
 

@@ -7,7 +7,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { activeEdges, changedBetween, nodeStateAt, type TraceIndex } from '../debugger/traceIndex';
+import { activeEdges, changedBetween, eventAt, nodeStateAt, type TraceIndex } from '../debugger/traceIndex';
 import { nodeLabel, nodeSize } from './labels';
 import { layeredPositions } from './layered';
 import { graphStyle } from './style';
@@ -22,8 +22,10 @@ export type Direction = 'LR' | 'TB';
 
 /** Above this many nodes the graph opens in the simplified display (no text, straight edges). */
 export const SIMPLIFY_ABOVE = 5000;
-/** Above this many nodes the layout is our linear-time layered one instead of dagre. */
+/** Above this many nodes the layout is our linear-time layered one instead of dagre, and collapsed. */
 export const DAGRE_MAX = 300;
+/** Half-size, in graph pixels, of the window of a large graph that is in Cytoscape at a time. */
+const WINDOW = { x: 1600, y: 1000 };
 
 export interface GraphDecor {
   breakpoints: readonly number[];
@@ -60,6 +62,10 @@ export class GraphController {
   private direction: Direction = 'LR';
   private simple = false;
   private pending: Promise<void> = Promise.resolve();
+  /** Collapsed display of a large graph: every node's position; only a window of them is in `cy`. */
+  private all: Map<number, { x: number; y: number }> | null = null;
+  private windowCenter: { x: number; y: number } | null = null;
+  private panTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners: { [K in keyof GraphEvents]: GraphEvents[K][] } = { select: [], context: [] };
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance: same API, no drawing. */
@@ -83,6 +89,16 @@ export class GraphController {
       const t = e.target;
       if (t === this.cy) this.emit('select', null);
       else if (t.isNode()) this.emit('select', Number(t.data('nid')));
+    });
+    // Panning a collapsed graph brings the window along once the pan settles.
+    this.cy.on('viewport', () => {
+      if (this.all === null) return;
+      if (this.panTimer !== null) clearTimeout(this.panTimer);
+      this.panTimer = setTimeout(() => {
+        this.panTimer = null;
+        const e = this.cy.extent();
+        this.keepInWindow({ x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 });
+      }, 150);
     });
     this.cy.on('cxttap', 'node', (e: EventObject) => {
       const p = e.originalEvent as MouseEvent | undefined;
@@ -116,11 +132,12 @@ export class GraphController {
   }
 
   private async build(index: TraceIndex, cursor: number): Promise<void> {
+    const prev = this.index;
     const sameGraph =
-      this.index !== null &&
-      this.index.ids.length === index.ids.length &&
-      this.index.trace.graph.edges.length === index.trace.graph.edges.length &&
-      index.ids.every((id) => this.cy.getElementById(nid(id)).nonempty());
+      prev !== null &&
+      prev.ids.length === index.ids.length &&
+      prev.ids.every((id, i) => index.ids[i] === id) &&
+      prev.trace.graph.edges.every((e, i) => index.trace.graph.edges[i]?.id === e.id);
     this.index = index;
     this.cursor = cursor;
     if (sameGraph) {
@@ -128,31 +145,91 @@ export class GraphController {
       return;
     }
     this.simple = index.ids.length > SIMPLIFY_ABOVE;
-    const els: ElementDefinition[] = [];
-    for (const n of index.trace.graph.nodes) {
-      const cls = [`kind-${n.kind}`];
-      if (n.isOutput) cls.push('output');
-      if (this.simple) cls.push('simple');
-      els.push({
-        group: 'nodes',
-        data: { id: nid(n.id), nid: n.id, label: '', ...nodeSize(n) },
-        classes: cls,
-      });
-    }
-    for (const e of index.trace.graph.edges) {
-      els.push({
-        group: 'edges',
-        data: { id: e.id, source: nid(e.source), target: nid(e.target) },
-        classes: this.simple ? ['simple'] : [],
-      });
-    }
     this.lit = [];
+    this.all = null;
+    this.cy.batch(() => this.cy.elements().remove());
+    await this.layout();
+  }
+
+  private nodeDef(id: number, position?: { x: number; y: number }): ElementDefinition {
+    const n = this.index!.nodes.get(id)!;
+    const cls = [`kind-${n.kind}`];
+    if (n.isOutput) cls.push('output');
+    if (this.simple) cls.push('simple');
+    return {
+      group: 'nodes',
+      data: { id: nid(n.id), nid: n.id, label: '', ...nodeSize(n) },
+      classes: cls,
+      ...(position ? { position } : {}),
+    };
+  }
+
+  private edgeDef(e: { id: string; source: number; target: number }): ElementDefinition {
+    return {
+      group: 'edges',
+      data: { id: e.id, source: nid(e.source), target: nid(e.target) },
+      classes: this.simple ? ['simple'] : [],
+    };
+  }
+
+  /** Every node and edge of the graph in Cytoscape (small graphs, and the simplified display). */
+  private addEverything(): void {
+    const index = this.index!;
+    if (this.cy.nodes().length === index.ids.length && this.all === null) return;
+    this.all = null;
+    const els = index.ids.map((id) => this.nodeDef(id));
+    for (const e of index.trace.graph.edges) els.push(this.edgeDef(e));
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(els);
     });
     this.refreshAll();
-    await this.layout();
+  }
+
+  /**
+   * The collapsed display of a large graph: only the nodes within a window around `c` are in Cytoscape
+   * (whose every frame costs time in proportion to all its elements, visible or not); the window moves
+   * when the current node or the view nears its edge.
+   */
+  private setWindow(c: { x: number; y: number }): void {
+    const all = this.all!;
+    const index = this.index!;
+    const want = new Set<number>();
+    for (const [id, p] of all)
+      if (Math.abs(p.x - c.x) <= WINDOW.x && Math.abs(p.y - c.y) <= WINDOW.y) want.add(id);
+    const added: number[] = [];
+    this.cy.batch(() => {
+      this.cy
+        .nodes()
+        .filter((n) => !want.has(Number(n.data('nid'))))
+        .remove();
+      const els: ElementDefinition[] = [];
+      for (const id of want) {
+        if (this.cy.getElementById(nid(id)).nonempty()) continue;
+        els.push(this.nodeDef(id, all.get(id)));
+        added.push(id);
+      }
+      for (const e of index.trace.graph.edges) {
+        if (want.has(e.source) && want.has(e.target) && this.cy.getElementById(e.id).empty())
+          els.push(this.edgeDef(e));
+      }
+      this.cy.add(els);
+      for (const id of added) this.paintNode(id);
+      this.paintEdges();
+    });
+    this.windowCenter = { ...c };
+  }
+
+  /** Re-centre the window when `p` is in its outer half. */
+  private keepInWindow(p: { x: number; y: number } | undefined): void {
+    const w = this.windowCenter;
+    if (!p || !w || this.all === null) return;
+    if (Math.abs(p.x - w.x) > WINDOW.x / 2 || Math.abs(p.y - w.y) > WINDOW.y / 2) this.setWindow(p);
+  }
+
+  /** Whether only a window of the graph is shown (large graph, full labels). */
+  isWindowed(): boolean {
+    return this.all !== null;
   }
 
   /** Move the display to a cursor position, redrawing only what changed. */
@@ -161,6 +238,10 @@ export class GraphController {
     if (!index) return;
     const changed = changedBetween(index, this.cursor, cursor);
     this.cursor = cursor;
+    if (this.all) {
+      const ev = eventAt(index, cursor);
+      if (ev) this.keepInWindow(this.all.get(ev.node));
+    }
     if (changed === null) return this.refreshAll();
     this.cy.batch(() => {
       for (const id of changed) this.paintNode(id);
@@ -227,24 +308,37 @@ export class GraphController {
   async layout(direction: Direction = this.direction): Promise<void> {
     this.direction = direction;
     const index = this.index;
-    if (index && index.ids.length > DAGRE_MAX) {
+    if (!index) return;
+    if (index.ids.length > DAGRE_MAX) {
       const order = index.trace.events
         .filter((e) => e.phase === 'forward')
         .map((e) => index.nodes.get(e.node)!);
       const pos = layeredPositions(
         order.map((n) => {
-          const d = this.cy.getElementById(nid(n.id)).data() as { w: number; h: number };
+          const d = nodeSize(n);
           return { id: n.id, inputs: n.inputs, w: this.simple ? 14 : d.w, h: this.simple ? 14 : d.h };
         }),
         { direction, rankSep: this.simple ? 24 : 48, nodeSep: this.simple ? 6 : 16 },
       );
-      this.cy.batch(() => {
-        for (const [id, p] of pos) this.cy.getElementById(nid(id)).position(p);
-      });
-      if (this.simple) this.cy.fit(undefined, 24);
-      else this.readableView(index);
+      if (this.simple) {
+        this.addEverything();
+        this.cy.batch(() => {
+          for (const [id, p] of pos) this.cy.getElementById(nid(id)).position(p);
+        });
+        this.cy.fit(undefined, 24);
+      } else {
+        this.all = pos;
+        const first = index.trace.events[Math.max(0, this.cursor)]?.node ?? index.ids[0]!;
+        const c = pos.get(first)!;
+        this.cy.batch(() => this.cy.elements().remove());
+        this.lit = [];
+        this.setWindow(c);
+        this.cy.zoom(1);
+        this.cy.center(this.cy.getElementById(nid(first)));
+      }
       return;
     }
+    this.addEverything();
     const layout = this.cy.layout({
       name: 'dagre',
       rankDir: direction,
@@ -257,17 +351,6 @@ export class GraphController {
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
-  }
-
-  /**
-   * A large graph fitted whole is unreadable (and every frame would redraw every node): open it at a
-   * readable zoom on where the computation starts; the view then follows the current node (`reveal`) and
-   * "fit" still shows the whole.
-   */
-  private readableView(index: TraceIndex): void {
-    const first = index.trace.events[Math.max(0, this.cursor)]?.node ?? index.ids[0];
-    this.cy.zoom(1);
-    if (first !== undefined) this.cy.center(this.cy.getElementById(nid(first)));
   }
 
   /** Whether the graph is too large to be read whole, so the view should follow the current node. */
@@ -359,6 +442,7 @@ export class GraphController {
   }
 
   destroy(): void {
+    if (this.panTimer !== null) clearTimeout(this.panTimer);
     this.listeners.select = [];
     this.listeners.context = [];
     this.cy.destroy();

@@ -81,3 +81,41 @@ describe('layered layout for large graphs', () => {
     expect(tb.get(3)!.y - tb.get(1)!.y).toBe(30);
   });
 });
+
+describe('collapsed display of a large graph', () => {
+  it('keeps only a window around the current node in Cytoscape and moves it along with the cursor', async () => {
+    const { trace } = await import('../../../engine');
+    const { scalarMlp } = await import('../../../renderer/src/examples/generated');
+    const idx = indexTrace(trace(scalarMlp(2000)));
+    const g = new GraphController(null);
+    try {
+      await g.setTrace(idx, -1);
+      expect(g.isWindowed()).toBe(true);
+      const shown = g.nodeCount();
+      expect(shown).toBeGreaterThan(20);
+      expect(shown).toBeLessThan(idx.ids.length / 2);
+      const root = idx.trace.graph.root;
+      const x0 = idx.trace.graph.nodes.find((n) => n.label === 'x0')!.id;
+      // The first input and the output are ten layers apart: never in the window together.
+      g.showCursor(idx.forwardStep.get(x0)!);
+      expect(g.labelOf(x0)).toBe('x0\n= 0.5000');
+      expect(g.labelOf(root)).toBe('');
+      g.showCursor(idx.trace.backwardStart - 1); // the root's forward step
+      const rootEvent = idx.trace.events[idx.trace.backwardStart - 1]!;
+      expect(rootEvent.node).toBe(root);
+      const v = (rootEvent as { value: number }).value;
+      expect(g.labelOf(root)).toContain(`= ${v < 0 ? '−' : ''}${Math.abs(v).toFixed(4)}`);
+      expect(g.classesOf(root)).toContain('current');
+      expect(g.labelOf(x0)).toBe('');
+      // The whole graph as dots, then back to the window.
+      await g.setSimplified(true);
+      expect(g.nodeCount()).toBe(idx.ids.length);
+      await g.setSimplified(false);
+      expect(g.isWindowed()).toBe(true);
+      expect(g.nodeCount()).toBeLessThan(idx.ids.length / 2);
+      expect(g.classesOf(root)).toContain('current');
+    } finally {
+      g.destroy();
+    }
+  });
+});
