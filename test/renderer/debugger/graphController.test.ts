@@ -117,5 +117,5 @@ describe('collapsed display of a large graph', () => {
     } finally {
       g.destroy();
     }
-  });
+  }, 30_000);
 });
