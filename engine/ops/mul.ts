@@ -12,6 +12,11 @@ import type { OpDef, ScalarRule } from './opdef';
 const rule: ScalarRule = {
   forward: (x) => (x[0] as number) * (x[1] as number),
   local: (x, _out, _attrs, i) => (i === 0 ? (x[1] as number) : (x[0] as number)),
+  // written out for Value.backward (z at `at`, x at i, y at j): ∂L/∂x += ∂L/∂z · y,  ∂L/∂y += ∂L/∂z · x
+  backward: (g, x, at, i, j) => {
+    g[i] += (g[at] as number) * (x[j] as number);
+    g[j] += (g[at] as number) * (x[i] as number);
+  },
 };
 
 export const mulOp: OpDef = {

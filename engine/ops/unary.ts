@@ -1,6 +1,7 @@
 /**
  * The unary elementwise primitives. Each rule gives the forward f(x) and its local derivative f′(x)
- * beside it; the tensor rule applies them elementwise (see `elementwise.ts`).
+ * beside it; the tensor rule applies them elementwise (see `elementwise.ts`). `backward` is the same chain
+ * rule written out for scalar mode's fast path (y at `at`, x at i): ∂L/∂x += ∂L/∂y · f′(x).
  */
 import { call, paren } from './describe';
 import { tex } from '../core/format';
@@ -21,7 +22,13 @@ function unary(
 export const negOp = unary(
   'neg',
   '−',
-  { forward: (x) => -(x[0] as number), local: () => -1 },
+  {
+    forward: (x) => -(x[0] as number),
+    local: () => -1,
+    backward: (g, _x, at, i) => {
+      g[i] += (g[at] as number) * -1;
+    },
+  },
   (x) => x.neg(),
   (a) => {
     const text = `${a.outLabel} = −${a.labels[0]} = −${paren(a.values[0] ?? '')} = ${a.outValue}`;
@@ -36,6 +43,9 @@ export const powOp = unary(
   {
     forward: (x, attrs) => Math.pow(x[0] as number, attrs.k as number),
     local: (x, _out, attrs) => (attrs.k as number) * Math.pow(x[0] as number, (attrs.k as number) - 1),
+    backward: (g, x, at, i, _j, attrs) => {
+      g[i] += (g[at] as number) * ((attrs.k as number) * Math.pow(x[i] as number, (attrs.k as number) - 1));
+    },
   },
   (x, attrs) => x.pow(attrs.k as number),
   (a) => {
@@ -49,7 +59,13 @@ export const powOp = unary(
 export const expOp = unary(
   'exp',
   'exp',
-  { forward: (x) => Math.exp(x[0] as number), local: (_x, out) => out },
+  {
+    forward: (x) => Math.exp(x[0] as number),
+    local: (_x, out) => out,
+    backward: (g, x, at, i) => {
+      g[i] += (g[at] as number) * (x[at] as number);
+    },
+  },
   (x) => x.exp(),
 );
 
@@ -57,7 +73,13 @@ export const expOp = unary(
 export const logOp = unary(
   'log',
   'log',
-  { forward: (x) => Math.log(x[0] as number), local: (x) => 1 / (x[0] as number) },
+  {
+    forward: (x) => Math.log(x[0] as number),
+    local: (x) => 1 / (x[0] as number),
+    backward: (g, x, at, i) => {
+      g[i] += (g[at] as number) * (1 / (x[i] as number));
+    },
+  },
   (x) => x.log(),
 );
 
@@ -65,7 +87,14 @@ export const logOp = unary(
 export const tanhOp = unary(
   'tanh',
   'tanh',
-  { forward: (x) => Math.tanh(x[0] as number), local: (_x, out) => 1 - out * out },
+  {
+    forward: (x) => Math.tanh(x[0] as number),
+    local: (_x, out) => 1 - out * out,
+    backward: (g, x, at, i) => {
+      const y = x[at] as number;
+      g[i] += (g[at] as number) * (1 - y * y);
+    },
+  },
   (x) => x.tanh(),
 );
 
@@ -85,6 +114,10 @@ export const sigmoidOp = unary(
       return e / (1 + e);
     },
     local: (_x, out) => out * (1 - out),
+    backward: (g, x, at, i) => {
+      const y = x[at] as number;
+      g[i] += (g[at] as number) * (y * (1 - y));
+    },
   },
   (x) => x.sigmoid(),
   call('σ'),
@@ -100,6 +133,9 @@ export const reluOp = unary(
   {
     forward: (x) => ((x[0] as number) > 0 ? (x[0] as number) : 0),
     local: (x) => ((x[0] as number) > 0 ? 1 : 0),
+    backward: (g, x, at, i) => {
+      g[i] += (g[at] as number) * ((x[i] as number) > 0 ? 1 : 0);
+    },
   },
   (x) => x.relu(),
 );

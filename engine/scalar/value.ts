@@ -277,14 +277,17 @@ function backpropagate(s: Scratch, n: number): void {
     if (rule === null) continue;
     const i = ia[k] as number;
     const j = ib[k] as number;
-    if (j >= 0) {
+    if (rule.backward !== undefined) {
+      rule.backward(g, x, k, i, j, node.attrs);
+    } else if (j >= 0) {
+      // node.data, not x[k]: it is already boxed, so the call allocates nothing for it
       ARG2[0] = x[i] as number;
       ARG2[1] = x[j] as number;
-      g[i] += gk * rule.local(ARG2, out, node.attrs, 0);
-      g[j] += gk * rule.local(ARG2, out, node.attrs, 1);
+      g[i] += gk * rule.local(ARG2, node.data, node.attrs, 0);
+      g[j] += gk * rule.local(ARG2, node.data, node.attrs, 1);
     } else {
       ARG1[0] = x[i] as number;
-      g[i] += gk * rule.local(ARG1, out, node.attrs, 0);
+      g[i] += gk * rule.local(ARG1, node.data, node.attrs, 0);
     }
   }
   if (!finite) {
