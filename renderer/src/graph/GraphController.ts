@@ -25,7 +25,7 @@ export const SIMPLIFY_ABOVE = 5000;
 /** Above this many nodes the layout is our linear-time layered one instead of dagre, and collapsed. */
 export const DAGRE_MAX = 300;
 /** Half-size, in graph pixels, of the window of a large graph that is in Cytoscape at a time. */
-const WINDOW = { x: 1600, y: 1000 };
+const WINDOW = { x: 2400, y: 1600 };
 
 export interface GraphDecor {
   breakpoints: readonly number[];
