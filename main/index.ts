@@ -89,6 +89,11 @@ function main(): void {
     win.on('close', saveBounds);
     win.on('closed', () => (win = null));
     win.webContents.once('did-finish-load', () => openPaths(pendingPaths));
+    // A page that fails to load never paints, so 'ready-to-show' would never come: show and say why.
+    win.webContents.on('did-fail-load', (_event, code, description, url) => {
+      console.error(`backstep: could not load ${url}: ${description} (${code})`);
+      win?.show();
+    });
     await win.loadURL(appUrlOf(location));
   });
 

@@ -39,7 +39,10 @@ export class BrowserWindow extends EventEmitter {
   maximize() {
     this.maximized = true;
   }
-  show() {}
+  shown = false;
+  show() {
+    this.shown = true;
+  }
   destroy() {
     this.destroyed = true;
   }

@@ -76,6 +76,14 @@ describe('main process start-up', () => {
       session,
     });
 
+    // A page that cannot load still gets its window shown (ready-to-show would never come).
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://backstep/index.html');
+    expect(win.shown).toBe(true);
+    expect(error).toHaveBeenCalledWith(
+      'backstep: could not load app://backstep/index.html: ERR_FILE_NOT_FOUND (-6)',
+    );
+
     win.emit('resize');
     appEvents.get('before-quit')?.();
     const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
