@@ -17,6 +17,45 @@ const ARG2 = [0, 0];
 let pass = 0;
 const NO_INPUTS: readonly Value[] = Object.freeze([]);
 
+/**
+ * What a node shares with the other nodes of its op: the op's name, its scalar rule (null for leaves), its
+ * attributes and the node's kind. Kept out of the node, one shared object per op (and per leaf kind), so a
+ * Value is 9 fields, not 12: on graphs of 100,000 nodes, built and dropped every training step, the smaller
+ * node halves the garbage collector's copying (measured on A2: about 23 → 10 ms CPU per step).
+ */
+export class NodeDef {
+  constructor(
+    readonly op: string,
+    readonly rule: ScalarRule | null,
+    readonly attrs: Attrs,
+    readonly kind: NodeKind,
+  ) {}
+}
+
+const LEAF_DEFS: Record<NodeKind, NodeDef> = {
+  data: new NodeDef('leaf', null, NO_ATTRS, 'data'),
+  parameter: new NodeDef('leaf', null, NO_ATTRS, 'parameter'),
+  constant: new NodeDef('leaf', null, NO_ATTRS, 'constant'),
+  function: new NodeDef('leaf', null, NO_ATTRS, 'function'),
+};
+const FUNCTION_DEFS = new WeakMap<ScalarRule, NodeDef>();
+
+/** The shared NodeDef for these parts where there is one (leaves, ops without attrs), else a new one. */
+function nodeDef(op: string, rule: ScalarRule | null, attrs: Attrs, kind: NodeKind): NodeDef {
+  if (attrs !== NO_ATTRS) return new NodeDef(op, rule, attrs, kind);
+  if (rule === null) {
+    const leaf = LEAF_DEFS[kind];
+    if (op === 'leaf' && leaf) return leaf;
+    return new NodeDef(op, rule, attrs, kind);
+  }
+  if (kind !== 'function') return new NodeDef(op, rule, attrs, kind);
+  const known = FUNCTION_DEFS.get(rule);
+  if (known && known.op === op) return known;
+  const def = new NodeDef(op, rule, attrs, kind);
+  FUNCTION_DEFS.set(rule, def);
+  return def;
+}
+
 export class Value implements GraphNode {
   // Fields are `declare`d and set once in the constructor, in a fixed order, so every Value has one shape
   // (class-field initialisers would first define each field as undefined, then assign it).
@@ -26,22 +65,20 @@ export class Value implements GraphNode {
   declare grad: number;
   /** @internal last topological-sort pass that visited this node. */
   declare _mark: number;
-  /** @internal position in the last topological order (index into backward's gradient array). */
+  /** @internal position in the last topological order (index into backward's arrays). */
   declare _pos: number;
-  declare readonly op: string;
   /** First input (null for leaves): scalar ops have one or two inputs, kept as fields, not an array. */
   declare readonly a: Value | null;
   /** Second input (null for unary ops and leaves). */
   declare readonly b: Value | null;
-  declare readonly attrs: Attrs;
-  /** @internal the op's forward/local rule (null for leaves). */
-  declare readonly rule: ScalarRule | null;
-  declare kind: NodeKind;
+  /** @internal op, rule, attrs and kind, shared with the op's other nodes (read them through the getters). */
+  declare _def: NodeDef;
   declare label: string;
 
+  /** `op` may also be given as its prebuilt NodeDef (this file's hot paths); `attrs`, `rule`, `kind` are then its. */
   constructor(
     data: number,
-    op: string,
+    op: string | NodeDef,
     a: Value | null,
     b: Value | null,
     attrs: Attrs,
@@ -54,13 +91,28 @@ export class Value implements GraphNode {
     this.grad = 0;
     this._mark = 0;
     this._pos = 0;
-    this.op = op;
     this.a = a;
     this.b = b;
-    this.attrs = attrs;
-    this.rule = rule;
-    this.kind = kind;
+    this._def = typeof op === 'string' ? nodeDef(op, rule, attrs, kind) : op;
     this.label = label;
+  }
+
+  get op(): string {
+    return this._def.op;
+  }
+  get attrs(): Attrs {
+    return this._def.attrs;
+  }
+  /** @internal the op's forward/local rule (null for leaves). */
+  get rule(): ScalarRule | null {
+    return this._def.rule;
+  }
+  get kind(): NodeKind {
+    return this._def.kind;
+  }
+  set kind(kind: NodeKind) {
+    const d = this._def;
+    if (kind !== d.kind) this._def = nodeDef(d.op, d.rule, d.attrs, kind);
   }
 
   /** The inputs as an array, for the generic graph code (the hot paths read `a` and `b` directly). */
@@ -73,41 +125,41 @@ export class Value implements GraphNode {
   }
 
   add(other: Value | number): Value {
-    return binary(addOp, this, other);
+    return binary(ADD, this, other);
   }
   /** x − y = x + (−y) */
   sub(other: Value | number): Value {
-    return typeof other === 'number' ? binary(addOp, this, -other) : binary(addOp, this, other.neg());
+    return typeof other === 'number' ? binary(ADD, this, -other) : binary(ADD, this, other.neg());
   }
   mul(other: Value | number): Value {
-    return binary(mulOp, this, other);
+    return binary(MUL, this, other);
   }
   /** x / y = x · y^{−1} */
   div(other: Value | number): Value {
     if (other === 0) throw new EngineError('div: division by the number 0');
-    return typeof other === 'number' ? binary(mulOp, this, 1 / other) : binary(mulOp, this, other.pow(-1));
+    return typeof other === 'number' ? binary(MUL, this, 1 / other) : binary(MUL, this, other.pow(-1));
   }
   pow(k: number): Value {
     if (!Number.isFinite(k)) throw new EngineError(`pow: exponent must be a finite number, got ${k}`);
-    return unary(powOp, this, { k });
+    return unary(new NodeDef(powOp.name, powOp.scalar as ScalarRule, { k }, 'function'), this);
   }
   neg(): Value {
-    return unary(negOp, this, NO_ATTRS);
+    return unary(NEG, this);
   }
   exp(): Value {
-    return unary(expOp, this, NO_ATTRS);
+    return unary(EXP, this);
   }
   log(): Value {
-    return unary(logOp, this, NO_ATTRS);
+    return unary(LOG, this);
   }
   tanh(): Value {
-    return unary(tanhOp, this, NO_ATTRS);
+    return unary(TANH, this);
   }
   sigmoid(): Value {
-    return unary(sigmoidOp, this, NO_ATTRS);
+    return unary(SIGMOID, this);
   }
   relu(): Value {
-    return unary(reluOp, this, NO_ATTRS);
+    return unary(RELU, this);
   }
 
   /**
@@ -273,21 +325,22 @@ function backpropagate(s: Scratch, n: number): void {
     const old = node.grad;
     before[k] = old;
     node.grad = old + gk;
-    const rule = node.rule;
+    const def = node._def;
+    const rule = def.rule;
     if (rule === null) continue;
     const i = ia[k] as number;
     const j = ib[k] as number;
     if (rule.backward !== undefined) {
-      rule.backward(g, x, k, i, j, node.attrs);
+      rule.backward(g, x, k, i, j, def.attrs);
     } else if (j >= 0) {
       // node.data, not x[k]: it is already boxed, so the call allocates nothing for it
       ARG2[0] = x[i] as number;
       ARG2[1] = x[j] as number;
-      g[i] += gk * rule.local(ARG2, node.data, node.attrs, 0);
-      g[j] += gk * rule.local(ARG2, node.data, node.attrs, 1);
+      g[i] += gk * rule.local(ARG2, node.data, def.attrs, 0);
+      g[j] += gk * rule.local(ARG2, node.data, def.attrs, 1);
     } else {
       ARG1[0] = x[i] as number;
-      g[i] += gk * rule.local(ARG1, node.data, node.attrs, 0);
+      g[i] += gk * rule.local(ARG1, node.data, def.attrs, 0);
     }
   }
   if (!finite) {
@@ -330,21 +383,32 @@ export function constant(x: number): Value {
   );
 }
 
-function unary(op: OpDef, a: Value, attrs: Attrs): Value {
-  const rule = op.scalar as ScalarRule;
+function unary(def: NodeDef, a: Value): Value {
+  const rule = def.rule as ScalarRule;
   ARG1[0] = a.data;
-  return new Value(rule.forward(ARG1, attrs), op.name, a, null, attrs, rule, 'function', '');
+  return new Value(rule.forward(ARG1, def.attrs), def, a, null, def.attrs, rule, 'function', '');
 }
 
-function binary(op: OpDef, a: Value, b: Value | number): Value {
+function binary(def: NodeDef, a: Value, b: Value | number): Value {
   const bv = typeof b === 'number' ? constant(b) : b;
   if (!(bv instanceof Value))
-    throw new EngineError(`${op.name}: expected a Value or a number, got ${describeArg(b)}`);
-  const rule = op.scalar as ScalarRule;
+    throw new EngineError(`${def.op}: expected a Value or a number, got ${describeArg(b)}`);
+  const rule = def.rule as ScalarRule;
   ARG2[0] = a.data;
   ARG2[1] = bv.data;
-  return new Value(rule.forward(ARG2, NO_ATTRS), op.name, a, bv, NO_ATTRS, rule, 'function', '');
+  return new Value(rule.forward(ARG2, NO_ATTRS), def, a, bv, NO_ATTRS, rule, 'function', '');
 }
+
+/** The core ops' shared NodeDefs, for the methods above. */
+const fn = (op: OpDef) => nodeDef(op.name, op.scalar as ScalarRule, NO_ATTRS, 'function');
+const ADD = fn(addOp);
+const MUL = fn(mulOp);
+const NEG = fn(negOp);
+const EXP = fn(expOp);
+const LOG = fn(logOp);
+const TANH = fn(tanhOp);
+const SIGMOID = fn(sigmoidOp);
+const RELU = fn(reluOp);
 
 function describeArg(x: unknown): string {
   if (x === null) return 'null';
