@@ -137,4 +137,16 @@ describe('step debugger on the micrograd sanity check', () => {
     await shot('5-tensor');
     expect(app.errors).toEqual([]);
   });
+
+  it('opens a large graph collapsed around the current step and follows it', async () => {
+    await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('mlp-500'));
+    await expect.poll(() => page.getByTestId('collapsed-note').isVisible()).toBe(true);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+    expect(await storeNum('cursor')).toBe(39);
+    // Cytoscape refines changed labels' textures over the next frames; let it settle before the picture.
+    await page.waitForTimeout(1500);
+    await shot('6-large-collapsed');
+    expect(app.errors).toEqual([]);
+  });
 });

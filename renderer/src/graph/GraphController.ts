@@ -7,7 +7,15 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { activeEdges, changedBetween, eventAt, nodeStateAt, type TraceIndex } from '../debugger/traceIndex';
+import {
+  activeEdges,
+  changedBetween,
+  eventAt,
+  gradEntryAt,
+  nodeStateAt,
+  type TraceIndex,
+} from '../debugger/traceIndex';
+import type { PlainValue } from '../../../engine/core/types';
 import { nodeLabel, nodeSize } from './labels';
 import { layeredPositions } from './layered';
 import { graphStyle } from './style';
@@ -25,7 +33,9 @@ export const SIMPLIFY_ABOVE = 5000;
 /** Above this many nodes the layout is our linear-time layered one instead of dagre, and collapsed. */
 export const DAGRE_MAX = 300;
 /** Half-size, in graph pixels, of the window of a large graph that is in Cytoscape at a time. */
-const WINDOW = { x: 2400, y: 1600 };
+// Large enough that Cytoscape cannot cache the window as one layered texture (at most 4000 × 4000 px):
+// layers drawn from a lower-resolution level showed changed labels garbled.
+const WINDOW = { x: 2600, y: 2000 };
 
 export interface GraphDecor {
   breakpoints: readonly number[];
@@ -158,7 +168,7 @@ export class GraphController {
     if (this.simple) cls.push('simple');
     return {
       group: 'nodes',
-      data: { id: nid(n.id), nid: n.id, label: '', ...nodeSize(n) },
+      data: { id: nid(n.id), nid: n.id, label: '', ...nodeSize(n, this.finalGrad(id)) },
       classes: cls,
       ...(position ? { position } : {}),
     };
@@ -225,6 +235,12 @@ export class GraphController {
     const w = this.windowCenter;
     if (!p || !w || this.all === null) return;
     if (Math.abs(p.x - w.x) > WINDOW.x / 2 || Math.abs(p.y - w.y) > WINDOW.y / 2) this.setWindow(p);
+  }
+
+  /** A node's gradient at the end of the backward pass (sizes its box for the longest label). */
+  private finalGrad(id: number): PlainValue | null {
+    const index = this.index!;
+    return gradEntryAt(index, id, index.trace.events.length - 1)?.value ?? null;
   }
 
   /** Whether only a window of the graph is shown (large graph, full labels). */
@@ -315,7 +331,7 @@ export class GraphController {
         .map((e) => index.nodes.get(e.node)!);
       const pos = layeredPositions(
         order.map((n) => {
-          const d = nodeSize(n);
+          const d = nodeSize(n, this.finalGrad(n.id));
           return { id: n.id, inputs: n.inputs, w: this.simple ? 14 : d.w, h: this.simple ? 14 : d.h };
         }),
         { direction, rankSep: this.simple ? 24 : 48, nodeSep: this.simple ? 6 : 16 },
@@ -397,7 +413,12 @@ export class GraphController {
 
   /** The text a node shows now (for tests and the bench hook). */
   labelOf(id: number): string {
-    return String(this.cy.getElementById(nid(id)).data('label') ?? '');
+    const raw = String(this.cy.getElementById(nid(id)).data('label') ?? '');
+    return raw
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .replace(/\n+$/, '');
   }
   classesOf(id: number): string[] {
     return this.cy.getElementById(nid(id)).classes();

@@ -27,9 +27,14 @@ export function nodeLabel(n: GraphNodeJSON, s: Pick<NodeState, 'value' | 'grad'>
   return lines.join('\n');
 }
 
+/** The longest the label gets: with the final value and the final gradient (or the value, for width). */
+function fullLabel(n: GraphNodeJSON, finalGrad: PlainValue | null): { lines: number; chars: number } {
+  const full = nodeLabel(n, { value: n.value, grad: finalGrad ?? n.value }).split('\n');
+  return { lines: full.length, chars: Math.max(...full.map((l) => l.length)) };
+}
+
 /** The node's box, sized once for its fullest label so the layout never shifts while stepping. */
-export function nodeSize(n: GraphNodeJSON): { w: number; h: number } {
-  const full = nodeLabel(n, { value: n.value, grad: n.grad ?? n.value }).split('\n');
-  const chars = Math.max(...full.map((l) => l.length));
-  return { w: Math.max(56, chars * 7.4 + 22), h: full.length * 15 + 14 };
+export function nodeSize(n: GraphNodeJSON, finalGrad: PlainValue | null = null): { w: number; h: number } {
+  const { lines, chars } = fullLabel(n, finalGrad);
+  return { w: Math.max(56, chars * 7.4 + 22), h: lines * 15 + 14 };
 }
