@@ -1,7 +1,8 @@
 /**
  * Scalar mode, micrograd-style: a `Value` holds one number, its gradient and the node it came from.
- * Fast path by design: a node is a plain class instance holding its op's scalar rule (no closure per
- * node), the topological order is an array marked by a pass counter (no Set), backward is one loop.
+ * Fast path by design: a node is a small plain class instance pointing at its op's shared NodeDef (rule,
+ * attrs, kind; no closure per node), the topological order is written into flat arrays reused from pass to
+ * pass and marked by a pass counter (no Set), backward is one loop over them.
  */
 import { EngineError, NonFiniteError } from '../core/errors';
 import { NO_ATTRS, newId } from '../core/ids';
