@@ -2,7 +2,8 @@
 import type { Pos } from './ast';
 import { ParseError } from './errors';
 
-export type TokenType = 'num' | 'ident' | 'op' | 'lparen' | 'rparen' | 'assign' | 'sep' | 'eof';
+export type TokenType =
+  'num' | 'ident' | 'op' | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'comma' | 'assign' | 'sep' | 'eof';
 
 export interface Token {
   type: TokenType;
@@ -49,10 +50,13 @@ export function tokenize(src: string): Token[] {
     } else if (id) {
       text = id[0];
       type = 'ident';
-    } else if ('+-*/^'.includes(c) || c === '\u2212') {
+    } else if ('+-*/^@'.includes(c) || c === '\u2212') {
       text = c === '\u2212' ? '-' : c;
     } else if (c === '(') [text, type] = ['(', 'lparen'];
     else if (c === ')') [text, type] = [')', 'rparen'];
+    else if (c === '[') [text, type] = ['[', 'lbracket'];
+    else if (c === ']') [text, type] = [']', 'rbracket'];
+    else if (c === ',') [text, type] = [',', 'comma'];
     else if (c === '=') [text, type] = ['=', 'assign'];
     else if (c === ';') [text, type] = [';', 'sep'];
     if (text === null) {
@@ -60,7 +64,7 @@ export function tokenize(src: string): Token[] {
       throw new ParseError(
         `unexpected character "${shown}"`,
         { line, column: col },
-        'a number, a name, an operator or a parenthesis',
+        'a number, a name, an operator, a parenthesis or a bracket',
       );
     }
     push(type, text);

@@ -3,12 +3,23 @@
  *
  *   program   = statement { (";" | newline) statement }
  *   statement = name "=" expr | expr
- *   expr      = expr ("+"|"-") expr | expr ("*"|"/") expr | expr "^" expr   (right-assoc.)
- *             | "-" expr | number | name | fn "(" expr ")" | "(" expr ")"
+ *   expr      = expr ("+"|"-") expr | expr ("*"|"/"|"@") expr | expr "^" expr   (right-assoc.)
+ *             | "-" expr | number | name | fn "(" expr ")" | "(" expr ")" | array
+ *   array     = "[" item { "," item } "]"          (new lines allowed inside)
+ *   item      = ["-"] number | array
  *
- * Binding powers: + − 10, × ÷ 20, unary − 25, ^ 30, so −x^2 = −(x^2) as in maths.
+ * Binding powers: + − 10, × ÷ @ 20, unary − 25, ^ 30, so −x^2 = −(x^2) as in maths, and W @ x + b is
+ * (W @ x) + b as in NumPy.
  */
-import { FUNCTIONS, type BinaryOp, type Expr, type FunctionName, type Program, type Statement } from './ast';
+import {
+  FUNCTIONS,
+  type ArrayItem,
+  type BinaryOp,
+  type Expr,
+  type FunctionName,
+  type Program,
+  type Statement,
+} from './ast';
 import { ParseError } from './errors';
 import { tokenize, type Token } from './lexer';
 
@@ -17,6 +28,7 @@ const INFIX: Record<string, { lbp: number; rbp: number }> = {
   '-': { lbp: 10, rbp: 11 },
   '*': { lbp: 20, rbp: 21 },
   '/': { lbp: 20, rbp: 21 },
+  '@': { lbp: 20, rbp: 21 },
   '^': { lbp: 30, rbp: 29 },
 };
 const PREFIX_MINUS_BP = 25;
@@ -110,6 +122,8 @@ class Parser {
         this.expect('rparen', '")"', t);
         return inner;
       }
+      case 'lbracket':
+        return this.array(t);
       case 'ident': {
         if (this.peek().type === 'lparen') {
           if (!isFunctionName(t.text)) {
@@ -132,7 +146,49 @@ class Parser {
       default:
         break;
     }
-    throw new ParseError(`unexpected ${describe(t)}`, t.pos, 'a number, a name, "-", a function or "("');
+    throw new ParseError(`unexpected ${describe(t)}`, t.pos, 'a number, a name, "-", a function, "(" or "["');
+  }
+
+  /** A literal array after its "[": numbers (with an optional minus) or nested arrays, comma-separated. */
+  private array(open: Token): Expr {
+    if (++this.depth > MAX_DEPTH)
+      throw new ParseError('array nested too deeply', open.pos, `at most ${MAX_DEPTH} levels`);
+    const items: ArrayItem[] = [];
+    for (;;) {
+      this.skipNewlines();
+      const t = this.next();
+      if (t.type === 'lbracket') {
+        items.push(this.array(t) as ArrayItem);
+      } else if (t.type === 'num') {
+        items.push({ kind: 'num', value: Number(t.text), pos: t.pos });
+      } else if (t.type === 'op' && t.text === '-' && this.peek().type === 'num') {
+        const n = this.next();
+        items.push({ kind: 'num', value: -Number(n.text), pos: t.pos });
+      } else {
+        throw new ParseError(
+          t.type === 'rbracket' && items.length === 0
+            ? 'an empty array'
+            : `unexpected ${describe(t)} in an array`,
+          t.pos,
+          'a number, "-" and a number, or "[" (array items are numbers, not expressions)',
+        );
+      }
+      this.skipNewlines();
+      const sep = this.peek();
+      if (sep.type === 'comma') {
+        this.next();
+        continue;
+      }
+      this.expect('rbracket', '"," or "]"', open);
+      break;
+    }
+    this.depth--;
+    return { kind: 'array', items, pos: open.pos };
+  }
+
+  /** Inside brackets a new line is only layout. */
+  private skipNewlines(): void {
+    while (this.peek().type === 'sep' && this.peek().text !== ';') this.next();
   }
 
   private expect(type: Token['type'], what: string, opened: Token): void {
