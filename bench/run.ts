@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { fmtMs, time, timePhases, type Timing } from './harness';
+import { fmtCpu, fmtMs, time, timePhases, type Timing } from './harness';
 import { useBackend } from './peers';
 import { A1_EXPECTED, runA1, runA1Tf } from './workloads/a1ScalarChain';
 import { A2_FIRST_LOSS, countNodes, makeA2 } from './workloads/a2ScalarMlp';
@@ -22,12 +22,16 @@ interface Row {
   oursValue: number;
   peers: Record<string, { timing: Timing; value: number } | string>;
   target: string;
+  /** Target met by the median wall-clock time. */
   met: boolean;
+  /** Target met by the median CPU time (the wall clock also counts other processes on a loaded machine). */
+  metCpu: boolean;
   check: string;
 }
 
 const rows: Row[] = [];
 const gflops = (t: Timing) => FLOPS / (t.median * 1e6);
+const cpuMedian = (t: Timing) => t.cpu?.median ?? t.median;
 
 function fail(msg: string): never {
   console.error(`bench: result check failed — ${msg}`);
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
       },
       target: '≤ 15 ms',
       met: total.median <= 15,
+      metCpu: cpuMedian(total) <= 15,
       check: `output ${first.output}`,
     });
   }
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
       peers: { 'tfjs-cpu': 'not run (no scalar mode)' },
       target: '≤ 5 ms',
       met: t.median <= 5,
+      metCpu: cpuMedian(t) <= 5,
       check: `first loss ${s0.loss}`,
     });
   }
@@ -111,6 +117,7 @@ async function main(): Promise<void> {
       peers,
       target: '≥ 3 GFLOP/s',
       met: gflops(t) >= 3,
+      metCpu: FLOPS / (cpuMedian(t) * 1e6) >= 3,
       check: `equals i-k-j loop (max rel diff ${diff.toExponential(1)})`,
     });
   }
@@ -148,6 +155,7 @@ async function main(): Promise<void> {
       peers,
       target: `≤ ½ tfjs-cpu (${half.toFixed(1)} ms)`,
       met: t.median <= half,
+      metCpu: cpuMedian(t) <= half,
       check: `loss ${first.toFixed(4)} → ${last.toFixed(4)}; grads = tfjs (${gradDiff.toExponential(1)})`,
     });
   }
@@ -171,6 +179,7 @@ async function main(): Promise<void> {
       peers: { 'tfjs-cpu': { timing: pt, value: pt.median }, 'tfjs-wasm': 'no conv backward' },
       target: '≤ 50 ms',
       met: t.median <= 50,
+      metCpu: cpuMedian(t) <= 50,
       check: `∂/∂w = tfjs (${diff.toExponential(1)})`,
     });
   }
@@ -180,8 +189,14 @@ async function main(): Promise<void> {
 }
 
 function cell(unit: Row['unit'], t: Timing, v: number): string {
-  if (unit === 'ms') return fmtMs(t);
-  return `${v.toFixed(2)} GFLOP/s (${(FLOPS / (t.max * 1e6)).toFixed(2)}–${(FLOPS / (t.min * 1e6)).toFixed(2)})`;
+  if (unit === 'ms') return [fmtMs(t), fmtCpu(t)].filter(Boolean).join('; ');
+  const wall = `${v.toFixed(2)} GFLOP/s (${(FLOPS / (t.max * 1e6)).toFixed(2)}–${(FLOPS / (t.min * 1e6)).toFixed(2)})`;
+  return t.cpu ? `${wall}; CPU ${(FLOPS / (t.cpu.median * 1e6)).toFixed(2)} GFLOP/s` : wall;
+}
+
+/** yes / yes by CPU time only / NO. */
+function metCell(r: Row): string {
+  return r.met ? 'yes' : r.metCpu ? 'yes (CPU), NO (wall)' : 'NO';
 }
 
 /** How many times faster ours is (> 1) or slower (< 1), in words. */
@@ -206,7 +221,7 @@ function print(): void {
         typeof p === 'string' ? p : cell(r.unit, p.timing, p.value),
         ratio,
         i === 0 ? r.target : '',
-        i === 0 ? (r.met ? 'yes' : 'NO') : '',
+        i === 0 ? metCell(r) : '',
         i === 0 ? r.check : '',
       ]);
     });
@@ -217,7 +232,8 @@ function print(): void {
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const l of lines.slice(1)) console.log(fmt(l));
   console.log(
-    `\n${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}; ms per run, median (min–max).`,
+    `\n${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}; ` +
+      "ms per run, median (min–max) by wall clock; CPU = this process's CPU time per run (median, min).",
   );
 }
 
