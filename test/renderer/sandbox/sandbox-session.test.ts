@@ -48,6 +48,19 @@ describe('sandbox session files', () => {
     w.unmount();
   });
 
+  it('keeps the program when the view is left and shown again (a trip to the debugger)', async () => {
+    const w = mount(SandboxView);
+    await w.find('[data-testid="sandbox-input"]').setValue('x = [1, 2]\ny = sum(x)');
+    await w.find('[data-testid="sandbox-load"]').trigger('click');
+    w.unmount();
+    const back = mount(SandboxView);
+    expect((back.find('[data-testid="sandbox-input"]').element as HTMLTextAreaElement).value).toBe(
+      'x = [1, 2]\ny = sum(x)',
+    );
+    expect(back.get('[data-testid="sandbox-result"] p').text()).toBe('y = 3 tensor of shape []');
+    back.unmount();
+  });
+
   it('has nothing to save for an empty editor', async () => {
     const w = mount(SandboxView);
     await w.find('[data-testid="sandbox-input"]').setValue('  \n');
