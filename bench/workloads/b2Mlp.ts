@@ -30,7 +30,7 @@ export function b2Init(): B2Init {
 
 /** Ours: W^{[1]} [128,784], W^{[2]} [10,128] as in PyTorch's Linear. Returns a step that gives the loss. */
 export function makeB2Ours(init: B2Init): { step: () => number; params: Tensor[] } {
-  const x = tensor(init.x, { shape: [BATCH, IN], label: 'x' });
+  const x = tensor(init.x, { shape: [BATCH, IN], label: 'x', kind: 'constant' }); // data: no ∂L/∂x, as in tfjs
   const W1 = tensor(init.w1.slice(), { shape: [HID, IN], label: 'W1', kind: 'parameter' });
   const b1 = tensor(new Float64Array(HID), { shape: [HID], label: 'b1', kind: 'parameter' });
   const W2 = tensor(init.w2.slice(), { shape: [OUT, HID], label: 'W2', kind: 'parameter' });

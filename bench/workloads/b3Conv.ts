@@ -18,7 +18,7 @@ export function b3Init(): { x: Float64Array; w: Float64Array } {
 
 /** Ours (NCHW). Returns a step giving the filters' gradient. */
 export function makeB3Ours(init: { x: Float64Array; w: Float64Array }): () => Float64Array {
-  const x = tensor(init.x, { shape: [N, 1, H, H], label: 'x' });
+  const x = tensor(init.x, { shape: [N, 1, H, H], label: 'x', kind: 'constant' }); // data: no ∂L/∂x, as in tfjs
   const w = tensor(init.w, { shape: [C_OUT, 1, K, K], label: 'w', kind: 'parameter' });
   return () => {
     w.grad = null;
