@@ -94,6 +94,17 @@ describe('sandbox tensor expressions', () => {
     expect(gx[1]).toBeCloseTo(-1 * d[0] + 0.25 * d[1], 14);
   });
 
+  it('builds the softmax cross-entropy example: L = log(e² + e + e^0.1) − 2, ∂L/∂z = softmax(z) − y', () => {
+    const g = tensorGraph('z = [2, 1, 0.1]\ny = [1, 0, 0]  # one-hot: class 0\nL = -sum(y * logSoftmax(z))');
+    const s = Math.exp(2) + Math.exp(1) + Math.exp(0.1);
+    expect(g.root.item()).toBeCloseTo(Math.log(s) - 2, 14);
+    g.root.backward();
+    const gz = grad(g, 'z') as number[];
+    expect(gz[0]).toBeCloseTo(Math.exp(2) / s - 1, 14);
+    expect(gz[1]).toBeCloseTo(Math.exp(1) / s, 14);
+    expect(gz[2]).toBeCloseTo(Math.exp(0.1) / s, 14);
+  });
+
   it('shows shape mismatches with the engine’s message at the operator', () => {
     expect(() => buildSandbox('y = [1, 2] + [1, 2, 3]')).toThrow(ParseError);
     expect(() => buildSandbox('y = [1, 2] + [1, 2, 3]')).toThrow(

@@ -11,7 +11,8 @@ beforeEach(() => setActivePinia(createPinia()));
 const LAYER = 'x = [1, -2]\nW = [[0.5, -1], [2, 0.25]]\nb = [0.1, 0.2]\ny = sum(tanh(W @ x + b))';
 const cells = (w: ReturnType<typeof mount>) =>
   w.findAll('[data-testid="sandbox-result"] tbody tr').map((r) => r.findAll('td').map((c) => c.text()));
-const p6 = (x: number) => x.toPrecision(6);
+/** The view's format: six significant digits, no trailing zeros. */
+const p6 = (x: number) => String(Number(x.toPrecision(6)));
 
 describe('sandbox tensor programs', () => {
   it('disables the comparison for a scalar program, saying it is already scalar', () => {
@@ -33,10 +34,10 @@ describe('sandbox tensor programs', () => {
     expect(rows[0]).toEqual(['x', '[1, -2]', `[${p6(0.5 * d[0] + 2 * d[1])}, ${p6(-d[0] + 0.25 * d[1])}]`]);
     expect(rows[1]).toEqual([
       'W',
-      '[[0.500000, -1], [2, 0.250000]]',
+      '[[0.5, -1], [2, 0.25]]',
       `[[${p6(d[0])}, ${p6(-2 * d[0])}], [${p6(d[1])}, ${p6(-2 * d[1])}]]`,
     ]);
-    expect(rows[2]).toEqual(['b', '[0.100000, 0.200000]', `[${p6(d[0])}, ${p6(d[1])}]`]);
+    expect(rows[2]).toEqual(['b', '[0.1, 0.2]', `[${p6(d[0])}, ${p6(d[1])}]`]);
   });
 
   it('opens a tensor program in the comparison, whose scalar gradients match', async () => {
