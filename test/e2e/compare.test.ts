@@ -172,6 +172,36 @@ describe('compare view in Chromium', () => {
     ).toBeGreaterThan(5000);
     await page.waitForTimeout(300);
     await screenshot(page, 'compare-large');
+    // Step to the first layer: its block (7,680 products and sums) is too big to draw, and the view says so;
+    // the sigmoid's block (512 nodes) opens.
+    const at = (op: string) =>
+      page.evaluate((o) => {
+        const w = globalThis as unknown as Win;
+        const idx = w.__backstepCompare!.store.index as unknown as {
+          ids: number[];
+          nodes: Map<number, { op: string }>;
+        };
+        return idx.ids.findIndex((id) => idx.nodes.get(id)!.op === o);
+      }, op);
+    const first = await at('matmul');
+    for (let k = 0; k <= first; k++) await page.click('[data-testid="cmp-step"]');
+    await page.click('[data-testid="cmp-expand-current"]');
+    await expect
+      .poll(() => page.locator('[data-testid="cmp-notice"]').textContent())
+      .toMatch(/would draw 7,680/);
+    const sig = await at('sigmoid');
+    while ((await hook((h) => h.store.cursor)) < sig) await page.click('[data-testid="cmp-step"]');
+    const block = (await hook((h) => h.store.state.current))!;
+    const t0 = Date.now();
+    await page.click('[data-testid="cmp-expand-current"]');
+    await expect
+      .poll(() =>
+        page.evaluate((b) => (globalThis as unknown as Win).__backstepCompare!.childCount(b), block),
+      )
+      .toBe(512);
+    console.log(`[e2e] opened a block of 512 scalar nodes in ${Date.now() - t0} ms`);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'compare-large-expanded');
     expect(app.errors).toEqual([]);
   });
 });

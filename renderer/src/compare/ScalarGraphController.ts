@@ -97,6 +97,11 @@ export class ScalarGraphController {
   private state: LockstepState | null = null;
   private selected: number | null = null;
   private simple = false;
+  /** Preset positions of what is drawn, kept so fitting and revealing never ask Cytoscape for bounding boxes
+   *  (which measures every label and edge: seconds on thousands of nodes). */
+  private pos: Map<string, { x: number; y: number }> = new Map();
+  /** Per block, the box its drawn nodes span (model units). */
+  private boxes = new Map<number, { x1: number; y1: number; x2: number; y2: number }>();
   private readonly listeners: { [K in keyof ScalarGraphEvents]: ScalarGraphEvents[K][] } = {
     select: [],
     toggle: [],
@@ -142,6 +147,21 @@ export class ScalarGraphController {
     this.expanded = new Set(expanded);
     const els = visibleElements(model, expanded);
     const pos = blockLayout(model, expanded);
+    this.pos = pos;
+    this.boxes = new Map();
+    for (const el of els) {
+      const p = pos.get(String(el.data.id));
+      const block = el.data.block as number | undefined;
+      if (!p || block === undefined) continue;
+      const b = this.boxes.get(block);
+      if (!b) this.boxes.set(block, { x1: p.x, y1: p.y, x2: p.x, y2: p.y });
+      else {
+        b.x1 = Math.min(b.x1, p.x);
+        b.y1 = Math.min(b.y1, p.y);
+        b.x2 = Math.max(b.x2, p.x);
+        b.y2 = Math.max(b.y2, p.y);
+      }
+    }
     this.simple = els.length > SIMPLE_ABOVE;
     for (const el of els) {
       const p = pos.get(String(el.data.id));
@@ -186,22 +206,48 @@ export class ScalarGraphController {
     });
   }
 
+  /** Fit everything drawn, from the preset positions (half a node of margin around them). */
   fit(): void {
-    this.cy.fit(undefined, 20);
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (const b of this.boxes.values()) {
+      x1 = Math.min(x1, b.x1);
+      y1 = Math.min(y1, b.y1);
+      x2 = Math.max(x2, b.x2);
+      y2 = Math.max(y2, b.y2);
+    }
+    if (!Number.isFinite(x1)) return;
+    this.fitBox({ x1: x1 - 70, y1: y1 - 50, x2: x2 + 70, y2: y2 + 30 });
   }
+
+  private fitBox(b: { x1: number; y1: number; x2: number; y2: number }): void {
+    const w = this.cy.width() || 800;
+    const h = this.cy.height() || 600;
+    const zoom = Math.max(0.01, Math.min(2, w / (b.x2 - b.x1), h / (b.y2 - b.y1)));
+    this.cy.viewport({
+      zoom,
+      pan: { x: w / 2 - zoom * ((b.x1 + b.x2) / 2), y: h / 2 - zoom * ((b.y1 + b.y2) / 2) },
+    });
+  }
+
   zoomBy(factor: number): void {
     const z = this.cy.zoom() * factor;
     this.cy.zoom({ level: z, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
   /** Pan to a block (or a scalar node) when it is out of view, as the debugger does while playing. */
   reveal(block: number, valueId?: number): void {
-    const ele = valueId !== undefined ? this.cy.getElementById(scalarId(valueId)) : null;
-    const target = ele && ele.nonempty() ? ele : this.cy.getElementById(blockId(block));
-    if (target.empty()) return;
+    const p = valueId !== undefined ? this.pos.get(scalarId(valueId)) : undefined;
+    const b = p ? { x1: p.x, y1: p.y, x2: p.x, y2: p.y } : this.boxes.get(block);
+    if (!b) return;
     const ext = this.cy.extent();
-    const b = target.boundingBox();
     const inside = b.x1 >= ext.x1 && b.x2 <= ext.x2 && b.y1 >= ext.y1 && b.y2 <= ext.y2;
-    if (!inside) this.cy.center(target);
+    if (!inside)
+      this.cy.pan({
+        x: this.cy.width() / 2 - this.cy.zoom() * ((b.x1 + b.x2) / 2),
+        y: this.cy.height() / 2 - this.cy.zoom() * ((b.y1 + b.y2) / 2),
+      });
   }
 
   /** For tests and the e2e hook: what is drawn. */

@@ -28,6 +28,9 @@ import { useUiStore } from '../stores/ui';
 import { scalarModel, type ScalarModel } from './scalarGraph';
 
 export const COLLAPSE_ABOVE = 5000;
+/** At most this many scalar nodes are drawn at once (open blocks): Cytoscape takes seconds to add tens of
+ *  thousands of elements, and the screen shows no more. Opening a block past it is refused with a notice. */
+export const MAX_DRAWN = COLLAPSE_ABOVE;
 
 export interface ElementRef {
   node: number;
@@ -131,16 +134,43 @@ export const useCompareStore = defineStore('compare', () => {
   function isExpanded(block: number): boolean {
     return expanded.value.includes(block);
   }
-  function setExpanded(block: number, open: boolean): void {
+  /** Scalar nodes drawn with the given blocks open. */
+  function drawnWith(blocks: readonly number[]): number {
+    let n = 0;
+    for (const b of blocks) n += model.value?.blocks.get(b)?.size ?? 0;
+    return n;
+  }
+  function setExpanded(block: number, open: boolean): boolean {
     const has = expanded.value.includes(block);
-    if (open && !has && model.value?.blocks.has(block)) expanded.value = [...expanded.value, block];
+    const info = model.value?.blocks.get(block);
+    if (open && !has && info) {
+      const total = drawnWith(expanded.value) + info.size;
+      if (total > MAX_DRAWN) {
+        notice.value = `Opening ${info.label} would draw ${total.toLocaleString('en-US')} scalar nodes; the view draws at most ${MAX_DRAWN.toLocaleString('en-US')}. Close other blocks first; its elements are in the heatmap below.`;
+        return false;
+      }
+      expanded.value = [...expanded.value, block];
+    }
     if (!open && has) expanded.value = expanded.value.filter((b) => b !== block);
+    return true;
   }
   function toggleBlock(block: number): void {
     setExpanded(block, !isExpanded(block));
   }
+  /** Open every block, or as many as fit in MAX_DRAWN (in graph order), saying so. */
   function expandAll(): void {
-    expanded.value = [...(model.value?.blockOrder ?? [])];
+    const open: number[] = [];
+    let n = 0;
+    for (const b of model.value?.blockOrder ?? []) {
+      const size = model.value?.blocks.get(b)?.size ?? 0;
+      if (n + size > MAX_DRAWN) continue;
+      open.push(b);
+      n += size;
+    }
+    if (open.length < (model.value?.blockOrder.length ?? 0)) {
+      notice.value = `Opened ${open.length} of ${model.value?.blockOrder.length} blocks: the view draws at most ${MAX_DRAWN.toLocaleString('en-US')} scalar nodes.`;
+    }
+    expanded.value = open;
   }
   function collapseAll(): void {
     expanded.value = [];

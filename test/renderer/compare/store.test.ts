@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { linear, tensor, value, type Tensor } from '../../../engine';
-import { useCompareStore, COLLAPSE_ABOVE } from '../../../renderer/src/compare/store';
+import { useCompareStore, COLLAPSE_ABOVE, MAX_DRAWN } from '../../../renderer/src/compare/store';
 import { PRESETS } from '../../../renderer/src/compare/presets';
 import { chainRule } from '../../../renderer/src/compare/chainRule';
 import { useUiStore } from '../../../renderer/src/stores/ui';
@@ -124,5 +124,16 @@ describe('compare store', () => {
     expect(s.isExpanded(first)).toBe(true);
     s.collapseAll();
     expect(s.expanded).toEqual([]);
+    // The first layer's products and sums (16·32 outputs × (8 + 7) nodes) are too many to draw: refused.
+    const layer = s.model!.blockOrder.find((b) => s.model!.blocks.get(b)!.op === 'matmul')!;
+    expect(s.model!.blocks.get(layer)!.size).toBe(16 * 32 * 15);
+    expect(s.setExpanded(layer, true)).toBe(false);
+    expect(s.isExpanded(layer)).toBe(false);
+    expect(s.notice).toMatch(/would draw 7,680 scalar nodes/);
+    s.expandAll();
+    const drawn = s.expanded.reduce((n, b) => n + s.model!.blocks.get(b)!.size, 0);
+    expect(drawn).toBeLessThanOrEqual(MAX_DRAWN);
+    expect(s.expanded.length).toBeGreaterThan(0);
+    expect(s.notice).toMatch(/Opened \d+ of \d+ blocks/);
   });
 });
