@@ -33,7 +33,8 @@ interface Hook {
 type Page = { __backstep?: Hook };
 
 const root = resolve(import.meta.dirname, '..');
-const SIZES = [500, 2000];
+// BENCH_UI_SIZES=2000 measures one size only (a quicker loop while tuning).
+const SIZES = (process.env.BENCH_UI_SIZES ?? '500,2000').split(',').map(Number);
 const STEPS = 200;
 
 function quantile(xs: number[], q: number): number {

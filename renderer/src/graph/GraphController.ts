@@ -18,7 +18,7 @@ import {
 import type { PlainValue } from '../../../engine/core/types';
 import { nodeLabel, nodeSize } from './labels';
 import { layeredPositions } from './layered';
-import { graphStyle } from './style';
+import { graphStyle, LIGHT_THEME, type GraphTheme } from './style';
 
 let registered = false;
 function registerDagre(): void {
@@ -32,10 +32,14 @@ export type Direction = 'LR' | 'TB';
 export const SIMPLIFY_ABOVE = 5000;
 /** Above this many nodes the layout is our linear-time layered one instead of dagre, and collapsed. */
 export const DAGRE_MAX = 300;
-/** Half-size, in graph pixels, of the window of a large graph that is in Cytoscape at a time. */
-// Large enough that Cytoscape cannot cache the window as one layered texture (at most 4000 × 4000 px):
-// layers drawn from a lower-resolution level showed changed labels garbled.
-const WINDOW = { x: 2600, y: 2000 };
+/**
+ * Least half-size, in graph pixels, of the window of a large graph that is in Cytoscape at a time (it
+ * grows with the view when zoomed out). Every frame costs time in proportion to the elements in `cy`,
+ * so the window is kept to about twice the view at zoom 1.
+ */
+const WINDOW = { x: 900, y: 700 };
+/** Nodes already in `cy` stay until this many half-sizes away from the window's centre. */
+const KEEP = 3;
 
 export interface GraphDecor {
   breakpoints: readonly number[];
@@ -62,6 +66,20 @@ function canvasAvailable(): boolean {
   }
 }
 
+/**
+ * Turn off the canvas renderer's layered texture cache (the whole graph drawn into a few big textures,
+ * redrawn after each change). Every step changes some nodes, so it is rebuilt or bypassed on nearly every
+ * frame, and while a level is incomplete it draws from another level's textures, scaled, which showed
+ * changed labels garbled. Elements are drawn from their own (per-element) texture caches instead.
+ * Internal API of Cytoscape's canvas renderer (3.x); without it nothing changes.
+ */
+function disableLayerCache(cy: Core): void {
+  type Renderer = { data?: { lyrTxrCache?: { getLayers(): unknown } } };
+  const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
+  const ltc = r?.data?.lyrTxrCache;
+  if (ltc) ltc.getLayers = () => null;
+}
+
 export class GraphController {
   private readonly cy: Core;
   private readonly drawn: boolean;
@@ -75,6 +93,12 @@ export class GraphController {
   /** Collapsed display of a large graph: every node's position; only a window of them is in `cy`. */
   private all: Map<number, { x: number; y: number }> | null = null;
   private windowCenter: { x: number; y: number } | null = null;
+  private windowSize = WINDOW;
+  private theme: GraphTheme = LIGHT_THEME;
+  /** Collapsed display: the node ids and edges now in `cy`, and each node's edges. */
+  private readonly shown = new Set<number>();
+  private readonly shownEdges = new Map<string, { id: string; source: number; target: number }>();
+  private edgesOf = new Map<number, { id: string; source: number; target: number }[]>();
   private panTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners: { [K in keyof GraphEvents]: GraphEvents[K][] } = { select: [], context: [] };
 
@@ -92,9 +116,12 @@ export class GraphController {
       minZoom: 0.02,
       maxZoom: 4,
       pixelRatio: 1,
+      motionBlur: false,
+      textureOnViewport: false,
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
+    if (draw) disableLayerCache(this.cy);
     this.cy.on('tap', (e: EventObject) => {
       const t = e.target;
       if (t === this.cy) this.emit('select', null);
@@ -157,6 +184,7 @@ export class GraphController {
     this.simple = index.ids.length > SIMPLIFY_ABOVE;
     this.lit = [];
     this.all = null;
+    this.clearShown();
     this.cy.batch(() => this.cy.elements().remove());
     await this.layout();
   }
@@ -187,6 +215,7 @@ export class GraphController {
     const index = this.index!;
     if (this.cy.nodes().length === index.ids.length && this.all === null) return;
     this.all = null;
+    this.clearShown();
     const els = index.ids.map((id) => this.nodeDef(id));
     for (const e of index.trace.graph.edges) els.push(this.edgeDef(e));
     this.cy.batch(() => {
@@ -199,48 +228,92 @@ export class GraphController {
   /**
    * The collapsed display of a large graph: only the nodes within a window around `c` are in Cytoscape
    * (whose every frame costs time in proportion to all its elements, visible or not); the window moves
-   * when the current node or the view nears its edge.
+   * when the view (or, headless, the current node) nears its edge. Positions are computed once; moving
+   * the window only removes the nodes that left it and adds, at their fixed positions, those that came in.
    */
   private setWindow(c: { x: number; y: number }): void {
     const all = this.all!;
-    const index = this.index!;
+    const half = this.windowHalf();
     const want = new Set<number>();
     for (const [id, p] of all)
-      if (Math.abs(p.x - c.x) <= WINDOW.x && Math.abs(p.y - c.y) <= WINDOW.y) want.add(id);
+      if (Math.abs(p.x - c.x) <= half.x && Math.abs(p.y - c.y) <= half.y) want.add(id);
+    const shown = this.shown;
     const added: number[] = [];
     this.cy.batch(() => {
-      this.cy
-        .nodes()
-        .filter((n) => !want.has(Number(n.data('nid'))))
-        .remove();
+      // Nodes leave only once well outside the window: stepping often comes back (the next neuron
+      // revisits the same column), and adding a node back costs far more than keeping it.
+      const gone = new Set<string>();
+      const keep = (id: number): boolean => {
+        const p = all.get(id)!;
+        return Math.abs(p.x - c.x) <= half.x * KEEP && Math.abs(p.y - c.y) <= half.y * KEEP;
+      };
+      for (const id of shown) if (!want.has(id) && !keep(id)) gone.add(nid(id));
+      if (gone.size) {
+        for (const id of shown) if (gone.has(nid(id))) shown.delete(id);
+        // Removing a node removes its edges.
+        this.cy
+          .nodes()
+          .filter((n) => gone.has(n.id()))
+          .remove();
+        for (const [eid, e] of this.shownEdges)
+          if (!shown.has(e.source) || !shown.has(e.target)) this.shownEdges.delete(eid);
+      }
       const els: ElementDefinition[] = [];
       for (const id of want) {
-        if (this.cy.getElementById(nid(id)).nonempty()) continue;
+        if (shown.has(id)) continue;
+        shown.add(id);
         els.push(this.nodeDef(id, all.get(id)));
         added.push(id);
       }
-      for (const e of index.trace.graph.edges) {
-        if (want.has(e.source) && want.has(e.target) && this.cy.getElementById(e.id).empty())
-          els.push(this.edgeDef(e));
-      }
-      this.cy.add(els);
+      for (const id of added)
+        for (const e of this.edgesOf.get(id) ?? [])
+          if (shown.has(e.source) && shown.has(e.target) && !this.shownEdges.has(e.id)) {
+            this.shownEdges.set(e.id, e);
+            els.push(this.edgeDef(e));
+          }
+      if (els.length) this.cy.add(els);
       for (const id of added) this.paintNode(id);
-      this.paintEdges();
+      if (added.length) this.paintEdges();
     });
     this.windowCenter = { ...c };
+    this.windowSize = half;
   }
 
-  /** Re-centre the window when `p` is in its outer half. */
+  /** The window's half-size: at least WINDOW, and the view's size when zoomed out (headless: WINDOW). */
+  private windowHalf(): { x: number; y: number } {
+    if (!this.drawn) return WINDOW;
+    const e = this.cy.extent();
+    return { x: Math.max(WINDOW.x, e.w), y: Math.max(WINDOW.y, e.h) };
+  }
+
+  /**
+   * Re-centre the window on the view when the view is no longer inside it (or, zoomed out, outgrew it);
+   * headless, on `p` when it is in the window's outer half.
+   */
   private keepInWindow(p: { x: number; y: number } | undefined): void {
     const w = this.windowCenter;
     if (!p || !w || this.all === null) return;
-    if (Math.abs(p.x - w.x) > WINDOW.x / 2 || Math.abs(p.y - w.y) > WINDOW.y / 2) this.setWindow(p);
+    const s = this.windowSize;
+    if (!this.drawn) {
+      if (Math.abs(p.x - w.x) > s.x / 2 || Math.abs(p.y - w.y) > s.y / 2) this.setWindow(p);
+      return;
+    }
+    const e = this.cy.extent();
+    const want = this.windowHalf();
+    const inside = e.x1 >= w.x - s.x && e.x2 <= w.x + s.x && e.y1 >= w.y - s.y && e.y2 <= w.y + s.y;
+    if (!inside || want.x > s.x * 1.25 || want.y > s.y * 1.25)
+      this.setWindow({ x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 });
   }
 
   /** A node's gradient at the end of the backward pass (sizes its box for the longest label). */
   private finalGrad(id: number): PlainValue | null {
     const index = this.index!;
     return gradEntryAt(index, id, index.trace.events.length - 1)?.value ?? null;
+  }
+
+  private clearShown(): void {
+    this.shown.clear();
+    this.shownEdges.clear();
   }
 
   /** Whether only a window of the graph is shown (large graph, full labels). */
@@ -256,7 +329,12 @@ export class GraphController {
     this.cursor = cursor;
     if (this.all) {
       const ev = eventAt(index, cursor);
-      if (ev) this.keepInWindow(this.all.get(ev.node));
+      // Drawn, the window follows the view (see `reveal`); a node outside it brings it along at once.
+      if (ev && (!this.drawn || !this.shown.has(ev.node))) {
+        const p = this.all.get(ev.node);
+        if (this.drawn && p) this.setWindow(p);
+        else this.keepInWindow(p);
+      }
     }
     if (changed === null) return this.refreshAll();
     this.cy.batch(() => {
@@ -344,13 +422,22 @@ export class GraphController {
         this.cy.fit(undefined, 24);
       } else {
         this.all = pos;
+        this.edgesOf = new Map();
+        for (const e of index.trace.graph.edges) {
+          for (const end of [e.source, e.target]) {
+            const list = this.edgesOf.get(end);
+            if (list) list.push(e);
+            else this.edgesOf.set(end, [e]);
+          }
+        }
         const first = index.trace.events[Math.max(0, this.cursor)]?.node ?? index.ids[0]!;
         const c = pos.get(first)!;
+        this.clearShown();
         this.cy.batch(() => this.cy.elements().remove());
         this.lit = [];
-        this.setWindow(c);
         this.cy.zoom(1);
-        this.cy.center(this.cy.getElementById(nid(first)));
+        this.cy.pan({ x: this.cy.width() / 2 - c.x, y: this.cy.height() / 2 - c.y });
+        this.setWindow(c);
       }
       return;
     }
@@ -392,6 +479,13 @@ export class GraphController {
     return this.simple;
   }
 
+  /** Redraw with a theme's colours (one style update; the controller starts in the light look). */
+  setTheme(theme: GraphTheme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    this.cy.style(graphStyle(theme));
+  }
+
   fit(): void {
     this.cy.fit(undefined, 24);
   }
@@ -402,13 +496,18 @@ export class GraphController {
   /** Pan so that a node is in view (the current node while playing). */
   reveal(id: number): void {
     const ele = this.cy.getElementById(nid(id));
-    if (ele.empty()) return;
-    // Re-centre once the node gets within a tenth of the view's edge, not only once it is gone.
+    const p = this.all?.get(id) ?? (ele.nonempty() ? ele.position() : undefined);
+    if (!p) return;
+    // Re-centre once the node gets within a tenth of the view's edge, not only once it is gone; no
+    // animation, and only then: a pan redraws everything in view.
     const e = this.cy.extent();
     const mx = e.w / 10;
     const my = e.h / 10;
-    const p = ele.position();
-    if (p.x < e.x1 + mx || p.x > e.x2 - mx || p.y < e.y1 + my || p.y > e.y2 - my) this.cy.center(ele);
+    if (p.x < e.x1 + mx || p.x > e.x2 - mx || p.y < e.y1 + my || p.y > e.y2 - my) {
+      const z = this.cy.zoom();
+      this.cy.pan({ x: this.cy.width() / 2 - p.x * z, y: this.cy.height() / 2 - p.y * z });
+      this.keepInWindow(p);
+    }
   }
 
   /** The text a node shows now (for tests and the bench hook). */
@@ -459,7 +558,7 @@ export class GraphController {
   }
   /** The graph as a PNG (for export). */
   png(): Promise<Blob> {
-    return this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
+    return this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: this.theme.surface });
   }
 
   destroy(): void {

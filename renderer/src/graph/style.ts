@@ -19,7 +19,61 @@ export const COLORS = {
   pass: '#16a34a',
 } as const;
 
-export function graphStyle(): StylesheetJson {
+/** The theme's colours the graph draws with (from the CSS variables of styles/theme.css). */
+export interface GraphTheme {
+  text: string;
+  border: string;
+  edge: string;
+  data: string;
+  parameter: string;
+  constant: string;
+  function: string;
+  output: string;
+  /** The pane behind the graph (dimmed nodes fade towards it). */
+  surface: string;
+}
+
+/** Light theme: the look before themes (text on pale fills). */
+export const LIGHT_THEME: GraphTheme = {
+  text: '#0f172a',
+  border: '#64748b',
+  edge: '#94a3b8',
+  data: COLORS.data,
+  parameter: COLORS.parameter,
+  constant: COLORS.constant,
+  function: COLORS.function,
+  output: COLORS.output,
+  surface: '#ffffff',
+};
+
+const THEME_VARS: Record<keyof GraphTheme, string> = {
+  text: '--text',
+  border: '--border-strong',
+  edge: '--edge',
+  data: '--kind-data',
+  parameter: '--kind-parameter',
+  constant: '--kind-constant',
+  function: '--kind-function',
+  output: '--kind-output',
+  surface: '--surface',
+};
+
+/**
+ * The graph's colours from the page's theme variables (read once per theme change); in the light theme,
+ * and where a variable is missing (tests, no document), the light look.
+ */
+export function themeFromCss(dark: boolean, el?: Element): GraphTheme {
+  if (!dark || typeof document === 'undefined' || typeof getComputedStyle !== 'function') return LIGHT_THEME;
+  const css = getComputedStyle(el ?? document.documentElement);
+  const out = { ...LIGHT_THEME };
+  for (const k of Object.keys(THEME_VARS) as (keyof GraphTheme)[]) {
+    const v = css.getPropertyValue(THEME_VARS[k]).trim();
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -34,24 +88,24 @@ export function graphStyle(): StylesheetJson {
         'font-family': 'ui-monospace, "DejaVu Sans Mono", monospace',
         'font-size': 12,
         'line-height': 1.25,
-        color: '#0f172a',
-        'background-color': COLORS.function,
+        color: theme.text,
+        'background-color': theme.function,
         'border-width': 1.5,
-        'border-color': '#64748b',
+        'border-color': theme.border,
         'min-zoomed-font-size': 6,
         'transition-property': 'opacity',
         'transition-duration': 0,
       },
     },
-    { selector: 'node.kind-data', style: { 'background-color': COLORS.data, shape: 'ellipse' } },
-    { selector: 'node.kind-parameter', style: { 'background-color': COLORS.parameter, shape: 'ellipse' } },
+    { selector: 'node.kind-data', style: { 'background-color': theme.data, shape: 'ellipse' } },
+    { selector: 'node.kind-parameter', style: { 'background-color': theme.parameter, shape: 'ellipse' } },
     {
       selector: 'node.kind-constant',
-      style: { 'background-color': COLORS.constant, shape: 'ellipse', 'border-style': 'dashed' },
+      style: { 'background-color': theme.constant, shape: 'ellipse', 'border-style': 'dashed' },
     },
     {
       selector: 'node.output',
-      style: { 'background-color': COLORS.output, 'border-width': 3, 'border-color': COLORS.pass },
+      style: { 'background-color': theme.output, 'border-width': 3, 'border-color': COLORS.pass },
     },
     { selector: 'node.pending', style: { opacity: 0.35 } },
     {
@@ -70,6 +124,7 @@ export function graphStyle(): StylesheetJson {
       selector: 'node.check-fail',
       style: {
         'background-color': '#fecaca',
+        color: '#0f172a',
         'border-color': COLORS.fail,
         'border-width': 3,
         'border-style': 'solid',
@@ -89,9 +144,9 @@ export function graphStyle(): StylesheetJson {
       style: {
         width: 1.5,
         'curve-style': 'bezier',
-        'line-color': '#94a3b8',
+        'line-color': theme.edge,
         'target-arrow-shape': 'triangle',
-        'target-arrow-color': '#94a3b8',
+        'target-arrow-color': theme.edge,
         'arrow-scale': 0.9,
       },
     },
