@@ -11,6 +11,11 @@ import type { GraphNode, PlainValue, Trace } from '../../../engine/core/types';
 import { sessionFor } from '../debugger/engineSession';
 import { compareGrads, DEFAULT_TOLERANCES, type NodeCheck, type Tolerances } from '../debugger/numericCheck';
 import { eventAt, gradEntryAt, indexTrace, type TraceIndex } from '../debugger/traceIndex';
+import { registerStateSection } from '../shell/persistence';
+import type { AppState } from '../../../main/contract/state';
+
+/** The debugger's lasting state: the graph's title and the steps taken (the schema's cursor is ≥ 0). */
+type DebuggerState = AppState['debugger'];
 
 /** What the store needs from the engine beyond the trace: re-running and numerical derivatives. */
 export interface DebugSession {
@@ -71,6 +76,7 @@ export const useTraceStore = defineStore('trace', () => {
     checks.value = {};
     error.value = t.nonFinite ? t.nonFinite.message : null;
     revision.value++;
+    resumeSaved();
   }
 
   /**
@@ -81,6 +87,28 @@ export const useTraceStore = defineStore('trace', () => {
     const { trace: t, session: s } = sessionFor(root);
     loadTrace(t, name, s);
   }
+
+  /**
+   * The position saved by the last run, until the first graph is loaded: if that graph is the same one
+   * (by title), the cursor goes back where it was; any other graph drops it.
+   */
+  const saved = ref<DebuggerState | null>(null);
+  function restoreState(value: DebuggerState): void {
+    saved.value = value.graphId ? { ...value } : null;
+    // A graph already on screen (loaded before the saved state was read) takes it at once.
+    if (index.value && cursor.value < 0) resumeSaved();
+  }
+  function resumeSaved(): void {
+    const s = saved.value;
+    saved.value = null;
+    if (s && s.graphId === title.value.slice(0, 200)) seek(s.cursor - 1);
+  }
+  function snapshotState(): DebuggerState {
+    // Nothing loaded yet this run: keep what the last run saved.
+    if (!index.value) return saved.value ? { ...saved.value } : { graphId: null, cursor: 0 };
+    return { graphId: title.value.slice(0, 200) || null, cursor: cursor.value + 1 };
+  }
+  registerStateSection('debugger', { snapshot: snapshotState, restore: restoreState });
 
   function seek(i: number): void {
     cursor.value = Math.max(-1, Math.min(total.value - 1, Math.trunc(i)));
@@ -234,6 +262,7 @@ export const useTraceStore = defineStore('trace', () => {
 
   return {
     title,
+    saved,
     index,
     cursor,
     playing,
@@ -272,5 +301,7 @@ export const useTraceStore = defineStore('trace', () => {
     checkAll,
     cancelCheck,
     setTolerances,
+    snapshotState,
+    restoreState,
   };
 });

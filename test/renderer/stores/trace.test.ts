@@ -211,3 +211,48 @@ describe('trace store with the engine', () => {
     expect(s.checks[x]!.numeric as number).toBeCloseTo(46, 4);
   });
 });
+
+describe('trace store: the debugger position lasts between runs', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('saves the graph title and the steps taken, and restores the cursor when the same graph loads', () => {
+    const a = useTraceStore();
+    expect(a.snapshotState()).toEqual({ graphId: null, cursor: 0 });
+    a.loadTrace(fanOutTrace(), 'fan-out');
+    expect(a.snapshotState()).toEqual({ graphId: 'fan-out', cursor: 0 });
+    a.step();
+    a.step();
+    a.step();
+    const saved = a.snapshotState();
+    expect(saved).toEqual({ graphId: 'fan-out', cursor: 3 });
+
+    // The next run: the saved state arrives before any graph; it is kept (and saved as is) until one loads.
+    setActivePinia(createPinia());
+    const b = useTraceStore();
+    b.restoreState(saved);
+    expect(b.saved).toEqual(saved);
+    expect(b.snapshotState()).toEqual(saved);
+    b.loadTrace(fanOutTrace(), 'fan-out');
+    expect(b.cursor).toBe(2);
+    expect(b.saved).toBeNull();
+    // Loading again later starts from the beginning, as always.
+    b.loadTrace(fanOutTrace(), 'fan-out');
+    expect(b.cursor).toBe(-1);
+  });
+
+  it('drops the saved position when another graph is loaded first, and applies it to a graph already shown', () => {
+    const a = useTraceStore();
+    a.restoreState({ graphId: 'fan-out', cursor: 4 });
+    a.loadTrace(fanOutTrace(), 'another graph');
+    expect(a.cursor).toBe(-1);
+    expect(a.saved).toBeNull();
+
+    setActivePinia(createPinia());
+    const b = useTraceStore();
+    b.loadTrace(fanOutTrace(), 'fan-out');
+    b.restoreState({ graphId: 'fan-out', cursor: 2 });
+    expect(b.cursor).toBe(1);
+    b.restoreState({ graphId: null, cursor: 0 });
+    expect(b.saved).toBeNull();
+  });
+});
