@@ -24,6 +24,8 @@ interface Hook {
     trace: { events: { phase: string; op: string }[] } | null;
     select(id: number | null): void;
     seek(i: number): void;
+    runForward(): void;
+    step(): boolean;
   };
 }
 type Win = { __backstep?: Hook };
@@ -148,5 +150,20 @@ describe('step debugger on the micrograd sanity check', () => {
     await page.waitForTimeout(1500);
     await shot('6-large-collapsed');
     expect(app.errors).toEqual([]);
+  });
+
+  it('draws the graph in the dark theme with readable labels (colours from the theme variables)', async () => {
+    await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('micrograd'));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      await expect.poll(() => page.getAttribute('html', 'data-theme')).toBe('dark');
+      await page.evaluate(() => (globalThis as unknown as Win).__backstep!.store.runForward());
+      await page.evaluate(() => (globalThis as unknown as Win).__backstep!.store.step());
+      await page.waitForTimeout(500);
+      await shot('7-dark');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
   });
 });
