@@ -13,6 +13,7 @@ import { A2_FIRST_LOSS, countNodes, makeA2 } from './workloads/a2ScalarMlp';
 import { FLOPS, b1Inputs, ikjMatmul, makeB1Ours, makeB1Tf, maxRelDiff } from './workloads/b1Matmul';
 import { b2Init, makeB2Ours, makeB2Tf } from './workloads/b2Mlp';
 import { b3Init, makeB3Ours, makeB3Tf } from './workloads/b3Conv';
+import { lower, loweringRoots } from './workloads/l1Lowering';
 
 interface Row {
   id: string;
@@ -182,6 +183,24 @@ async function main(): Promise<void> {
       metCpu: cpuMedian(t) <= 50,
       check: `∂/∂w = tfjs (${diff.toExponential(1)})`,
     });
+  }
+
+  if (want('L1')) {
+    for (const { name, root } of loweringRoots()) {
+      const nodes = lower(root).counts.scalarNodes;
+      const t = time(() => lower(root), { runs: 30 });
+      rows.push({
+        id: 'L1',
+        workload: `lower ${name} to scalars (${nodes} scalar nodes)`,
+        unit: 'ms',
+        ours: t,
+        oursValue: t.median,
+        peers: { none: 'no peer lowers graphs' },
+        target: '< 100 ms',
+        met: t.median < 100,
+        check: 'gradients equal: test/engine/lower',
+      });
+    }
   }
 
   print();

@@ -224,8 +224,9 @@ describe('lower: errors name the thing at fault', () => {
   });
 });
 
-describe('lower: speed', () => {
-  it('lowers a 2-layer MLP and a small convnet in well under 100 ms', () => {
+describe('lower: size', () => {
+  // Its speed (< 100 ms, issue 7) is measured by `npm run bench` (row L1), not by a timed test.
+  it('lowers a 2-layer MLP and a small convnet element by element', () => {
     const r = rng(3);
     // A 2-layer MLP larger than the lesson's: 8 samples, 4 inputs, 16 hidden units, 3 classes.
     const X = randn(r, [8, 4], 'X');
@@ -243,15 +244,10 @@ describe('lower: speed', () => {
       randn(r, [4], 'b', 'parameter'),
     ).sum();
     for (const root of [mlp, conv]) {
-      // Best of five: the machine is shared, and a preempted run measures the scheduler, not the code.
-      let best = Infinity;
-      for (let k = 0; k < 5; k++) {
-        const t0 = performance.now();
-        lower(root);
-        best = Math.min(best, performance.now() - t0);
-      }
-      expect(lower(root).counts.scalarNodes).toBeGreaterThan(1000);
-      expect(best).toBeLessThan(100);
+      const lowered = lower(root);
+      expect(lowered.counts.scalarNodes).toBeGreaterThan(1000);
+      // Every element of the root's inputs has its own scalar leaf.
+      expect(lowered.scalarOf.get(root.id)?.length).toBe(1);
     }
   });
 });
