@@ -67,22 +67,32 @@ function canvasAvailable(): boolean {
 }
 
 /**
- * Turn off the canvas renderer's layered texture cache (the whole graph drawn into a few big textures,
+ * Turn off (for displays with text) the canvas renderer's layered texture cache (the whole graph drawn into a few big textures,
  * redrawn after each change). Every step changes some nodes, so it is rebuilt or bypassed on nearly every
  * frame, and while a level is incomplete it draws from another level's textures, scaled, which showed
  * changed labels garbled. Elements are drawn from their own (per-element) texture caches instead.
  * Internal API of Cytoscape's canvas renderer (3.x); without it nothing changes.
  */
-function disableLayerCache(cy: Core): void {
-  type Renderer = { data?: { lyrTxrCache?: { getLayers(): unknown } } };
+function layerCacheSwitch(cy: Core): (on: boolean) => void {
+  type Cache = { getLayers(...a: unknown[]): unknown };
+  type Renderer = { data?: { lyrTxrCache?: Cache } };
   const r = (cy as unknown as { renderer(): Renderer | undefined }).renderer();
   const ltc = r?.data?.lyrTxrCache;
-  if (ltc) ltc.getLayers = () => null;
+  if (!ltc) return () => undefined;
+  const original = ltc.getLayers;
+  let enabled = true;
+  ltc.getLayers = function (this: Cache, ...a: unknown[]) {
+    return enabled ? original.apply(this, a) : null;
+  };
+  return (on) => {
+    enabled = on;
+  };
 }
 
 export class GraphController {
   private readonly cy: Core;
   private readonly drawn: boolean;
+  private readonly layerCache: (on: boolean) => void;
   private index: TraceIndex | null = null;
   private cursor = -1;
   private lit: readonly string[] = [];
@@ -121,7 +131,9 @@ export class GraphController {
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
-    if (draw) disableLayerCache(this.cy);
+    // Off, except for the simplified display (flat dots, no text to garble; all of a large graph in view).
+    this.layerCache = draw ? layerCacheSwitch(this.cy) : () => undefined;
+    this.layerCache(false);
     this.cy.on('tap', (e: EventObject) => {
       const t = e.target;
       if (t === this.cy) this.emit('select', null);
@@ -182,6 +194,7 @@ export class GraphController {
       return;
     }
     this.simple = index.ids.length > SIMPLIFY_ABOVE;
+    this.layerCache(this.simple);
     this.lit = [];
     this.all = null;
     this.clearShown();
@@ -471,6 +484,7 @@ export class GraphController {
   /** Switch between the full and the simplified (text-free) display. */
   setSimplified(on: boolean): Promise<void> {
     this.simple = on;
+    this.layerCache(on);
     this.cy.batch(() => this.cy.elements().toggleClass('simple', on));
     this.refreshAll();
     return this.layout();
