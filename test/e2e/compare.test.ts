@@ -13,6 +13,7 @@ interface Hook {
     expanded: number[];
     index: { ids: number[] } | null;
     state: { current: number | null; phase: string };
+    model: { blocks: Map<number, { size: number }> } | null;
   };
   blockByLabel(label: string): number | null;
   classesOfBlock(block: number): string[];
