@@ -4,6 +4,7 @@
  * `webContents.printToPDF`, and a browser with its print dialog.
  */
 import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS } from './chromium';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -36,14 +37,7 @@ export async function htmlToPdf(html: string, executablePath: string = findChrom
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const page = await browser.newPage();
