@@ -57,6 +57,19 @@ export interface GraphEvents {
 
 const nid = (id: number): string => `n${id}`;
 
+/** The classes a node's state sets (the others, kind and display, stay as created). */
+const STATE_CLASSES = [
+  'pending',
+  'current',
+  'has-grad',
+  'grad-done',
+  'check-fail',
+  'check-pass',
+  'bp',
+  'sel',
+] as const;
+const STATE_SET = new Set<string>(STATE_CLASSES);
+
 function canvasAvailable(): boolean {
   if (typeof document === 'undefined') return false;
   try {
@@ -389,14 +402,22 @@ export class GraphController {
       const label = nodeLabel(node, s);
       if (ele.data('label') !== label) ele.data('label', label);
     }
-    ele.toggleClass('pending', !s.reached);
-    ele.toggleClass('current', s.current);
-    ele.toggleClass('has-grad', s.grad !== null && !s.gradDone);
-    ele.toggleClass('grad-done', s.gradDone);
-    ele.toggleClass('check-fail', check !== undefined && !check.pass);
-    ele.toggleClass('check-pass', check !== undefined && check.pass);
-    ele.toggleClass('bp', this.decor.breakpoints.includes(id));
-    ele.toggleClass('sel', this.decor.selected === id);
+    const want: Record<(typeof STATE_CLASSES)[number], boolean> = {
+      pending: !s.reached,
+      current: s.current,
+      'has-grad': s.grad !== null && !s.gradDone,
+      'grad-done': s.gradDone,
+      'check-fail': check !== undefined && !check.pass,
+      'check-pass': check !== undefined && check.pass,
+      bp: this.decor.breakpoints.includes(id),
+      sel: this.decor.selected === id,
+    };
+    // One class change per node (each toggleClass is a style pass of its own), and none when nothing changed.
+    if (STATE_CLASSES.some((c) => ele.hasClass(c) !== want[c]))
+      ele.classes([
+        ...ele.classes().filter((c) => !STATE_SET.has(c)),
+        ...STATE_CLASSES.filter((c) => want[c]),
+      ]);
   }
 
   private paintEdges(): void {
