@@ -6,6 +6,7 @@
  * synchronous update (store + batched Cytoscape classes) plus Cytoscape's draw in the next frame, as p50 / p95.
  * Targets (issue 9): layout + paint < 2 s and step p95 < 16 ms at 2,000 nodes.
  */
+import { CHROMIUM_ARGS } from '../lessons/io/chromium';
 import { resolve } from 'node:path';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -52,14 +53,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const rows: string[] = [];
   try {
