@@ -10,34 +10,7 @@ import { conv2d } from '../../../engine/nn/layers';
 import { crossEntropy } from '../../../engine/nn/losses';
 import { rng } from '../../../engine/nn/rng';
 import { randn } from './cases';
-
-/** L = Σ R ⊙ (A B) with A = [[1,2],[3,4]], B = [[5,6],[7,8]], R = [[1,−1],[2,0.5]]. */
-function smallMatmul() {
-  const A = tensor(
-    [
-      [1, 2],
-      [3, 4],
-    ],
-    { label: 'A', kind: 'parameter' },
-  );
-  const B = tensor(
-    [
-      [5, 6],
-      [7, 8],
-    ],
-    { label: 'B' },
-  );
-  const R = tensor(
-    [
-      [1, -1],
-      [2, 0.5],
-    ],
-    { label: 'R', kind: 'constant' },
-  );
-  const Z = A.matmul(B);
-  const L = Z.mul(R).sum();
-  return { A, B, R, Z, L };
-}
+import { smallMatmul } from '../../helpers/smallMatmul';
 
 const grads = (vs: readonly Value[] | undefined) => (vs ?? []).map((v) => v.grad);
 

@@ -1,32 +1,11 @@
 /** compareModes: counts, the memory estimate's arithmetic, and gradients left exactly once on both graphs. */
 import { describe, expect, it, vi } from 'vitest';
-import { tensor } from '../../../engine/tensor/tensor';
+import { smallMatmul } from '../../helpers/smallMatmul';
 import { compareModes, fastest } from '../../../engine/lower/measure';
 
 describe('compareModes', () => {
   it('measures both modes and leaves one backward pass of gradients on each graph', () => {
-    const A = tensor(
-      [
-        [1, 2],
-        [3, 4],
-      ],
-      { label: 'A', kind: 'parameter' },
-    );
-    const B = tensor(
-      [
-        [5, 6],
-        [7, 8],
-      ],
-      { label: 'B' },
-    );
-    const R = tensor(
-      [
-        [1, -1],
-        [2, 0.5],
-      ],
-      { label: 'R', kind: 'constant' },
-    );
-    const L = A.matmul(B).mul(R).sum();
+    const { A, L } = smallMatmul();
     L.backward(); // an earlier pass must not pile up with the comparison's
     const m = compareModes(L, 2);
     expect(m.tensor.nodes).toBe(6);

@@ -3,7 +3,8 @@
  * merged edges of collapsed blocks, and a layout whose open blocks never overlap.
  */
 import { describe, expect, it } from 'vitest';
-import { lower, tensor } from '../../../engine';
+import { lower } from '../../../engine';
+import { smallMatmul } from '../../helpers/smallMatmul';
 import {
   blockId,
   blockLayout,
@@ -14,30 +15,8 @@ import {
 } from '../../../renderer/src/compare/scalarGraph';
 
 function model() {
-  const A = tensor(
-    [
-      [1, 2],
-      [3, 4],
-    ],
-    { label: 'A', kind: 'parameter' },
-  );
-  const B = tensor(
-    [
-      [5, 6],
-      [7, 8],
-    ],
-    { label: 'B' },
-  );
-  const R = tensor(
-    [
-      [1, -1],
-      [2, 0.5],
-    ],
-    { label: 'R' },
-  );
-  const Z = A.matmul(B);
+  const { A, B, R, Z, L } = smallMatmul('data');
   Z.label = 'Z';
-  const L = Z.mul(R).sum();
   const low = lower(L);
   low.root.backward();
   return { A, B, R, Z, L, m: scalarModel(low) };
