@@ -1,21 +1,23 @@
 /**
  * Scalar mode, micrograd-style: a `Value` holds one number, its gradient and the node it came from.
  * Fast path by design: a node is a small plain class instance pointing at its op's shared NodeDef (rule,
- * attrs, kind; no closure per node), the topological order is written into flat arrays reused from pass to
- * pass and marked by a pass counter (no Set), backward is one loop over them.
+ * attrs, kind; no closure per node), written on the creation tape when made (./tape.ts), so that backward
+ * (./backprop.ts) can sweep the tape instead of walking the heap.
  */
-import { EngineError, NonFiniteError } from '../core/errors';
+import { EngineError } from '../core/errors';
 import { NO_ATTRS, newId } from '../core/ids';
-import { backwardNonFinite, forwardNonFinite } from '../core/nonfinite';
 import type { Attrs, GraphNode, Mode, NodeKind } from '../core/types';
 import { addOp } from '../ops/add';
 import { mulOp } from '../ops/mul';
 import type { OpDef, ScalarRule } from '../ops/opdef';
 import { expOp, logOp, negOp, powOp, reluOp, sigmoidOp, tanhOp } from '../ops/unary';
+import { backwardFrom } from './backprop';
+import { record } from './tape';
+
+export { topoValues } from './backprop';
 
 const ARG1 = [0];
 const ARG2 = [0, 0];
-let pass = 0;
 const NO_INPUTS: readonly Value[] = Object.freeze([]);
 
 /**
@@ -64,9 +66,9 @@ export class Value implements GraphNode {
   declare data: number;
   /** ∂L/∂(this), accumulated over backward() calls like PyTorch; zeroGrad resets it. */
   declare grad: number;
-  /** @internal last topological-sort pass that visited this node. */
+  /** @internal the creation tape or the last walk that holds this node (see ./tape.ts). */
   declare _mark: number;
-  /** @internal position in the last topological order (index into backward's arrays). */
+  /** @internal this node's position on that tape or in that walk (index into backward's arrays). */
   declare _pos: number;
   /** First input (null for leaves): scalar ops have one or two inputs, kept as fields, not an array. */
   declare readonly a: Value | null;
@@ -96,6 +98,7 @@ export class Value implements GraphNode {
     this.b = b;
     this._def = typeof op === 'string' ? nodeDef(op, rule, attrs, kind) : op;
     this.label = label;
+    record(this);
   }
 
   get op(): string {
@@ -168,15 +171,7 @@ export class Value implements GraphNode {
    * `NonFiniteError` naming the first node whose value or gradient is NaN/±∞ (and then changes no `.grad`).
    */
   backward(): void {
-    const s = takeScratch();
-    let n = 0;
-    try {
-      n = walk(this, s);
-      backpropagate(s, n);
-    } finally {
-      s.clear(n);
-      scratch = s;
-    }
+    backwardFrom(this);
   }
 
   toString(): string {
@@ -197,168 +192,6 @@ export class Value implements GraphNode {
   };
   probe.data = null;
   probe.grad = null;
-}
-
-/** Topological order of the graph under `root` (inputs first), iterative, marking nodes by pass. */
-export function topoValues(root: Value): Value[] {
-  const s = takeScratch();
-  let n = 0;
-  try {
-    n = walk(root, s);
-    return s.order.slice(0, n) as Value[];
-  } finally {
-    s.clear(n);
-    scratch = s;
-  }
-}
-
-/**
- * What a backward pass works on, in topological position k: the node, its value, its inputs' positions
- * (−1 for none) and its gradient. Flat arrays, reused from pass to pass: a pass allocates nothing per node,
- * and the reverse loop reads these in order instead of chasing each node's inputs through the heap (on a
- * graph of 100,000 nodes that is the difference between cache hits and misses). Taken and given back, so a
- * (pathological) nested pass gets its own; after a very large pass the large arrays are let go.
- */
-class Scratch {
-  order: (Value | null)[] = [];
-  /** Depth-first stack (popped slots are cleared, so it holds no node after the pass). */
-  stack: (Value | null)[] = [];
-  x = new Float64Array(0);
-  ia = new Int32Array(0);
-  ib = new Int32Array(0);
-  g = new Float64Array(0);
-  /** Each node's `.grad` before the pass, to put back if the pass is not finite. */
-  before = new Float64Array(0);
-
-  constructor() {
-    this.resize(1024);
-  }
-
-  resize(cap: number): void {
-    const grown = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
-      const a = make(cap);
-      a.set(old.subarray(0, Math.min(old.length, cap)));
-      return a;
-    };
-    this.x = grown(this.x, (k) => new Float64Array(k));
-    this.ia = grown(this.ia, (k) => new Int32Array(k));
-    this.ib = grown(this.ib, (k) => new Int32Array(k));
-    this.g = new Float64Array(cap);
-    this.before = new Float64Array(cap);
-  }
-
-  /** Forget the pass's n nodes. */
-  clear(n: number): void {
-    if (this.order.length > KEEP) {
-      this.order = [];
-      this.stack = [];
-      this.resize(1024);
-    } else this.order.fill(null, 0, n);
-  }
-}
-const KEEP = 1 << 18;
-let scratch: Scratch | null = new Scratch();
-
-function takeScratch(): Scratch {
-  const s = scratch ?? new Scratch();
-  scratch = null;
-  return s;
-}
-
-/**
- * Topological order into `s` (returns its length): depth-first, inputs before the node, `a` before `b`. A node
- * stays on the stack until both its inputs are marked (a node is marked when it is pushed), so no per-entry
- * state is needed; the stack has its own pointer and keeps its length, so V8 never shrinks and re-copies it.
- */
-function walk(root: Value, s: Scratch): number {
-  const mark = ++pass;
-  const { stack, order } = s;
-  let { x, ia, ib } = s;
-  let sp = 0;
-  let len = 0;
-  stack[0] = root;
-  root._mark = mark;
-  while (sp >= 0) {
-    const node = stack[sp] as Value;
-    const a = node.a;
-    if (a !== null && a._mark !== mark) {
-      a._mark = mark;
-      stack[++sp] = a;
-      continue;
-    }
-    const b = node.b;
-    if (b !== null && b._mark !== mark) {
-      b._mark = mark;
-      stack[++sp] = b;
-      continue;
-    }
-    if (len === x.length) {
-      s.resize(2 * len);
-      ({ x, ia, ib } = s);
-    }
-    node._pos = len;
-    order[len] = node;
-    x[len] = node.data;
-    ia[len] = a === null ? -1 : a._pos;
-    ib[len] = b === null ? -1 : b._pos;
-    len++;
-    stack[sp--] = null;
-  }
-  return len;
-}
-
-/**
- * The reverse loop over the walk's n nodes: ∂L/∂x_i += ∂L/∂out · ∂out/∂x_i. A node's gradient is complete when
- * the loop reaches it, so it is added into `.grad` right there; if the pass turns out non-finite, every
- * `.grad` is put back from `before` and the first culprit is reported.
- */
-function backpropagate(s: Scratch, n: number): void {
-  const order = s.order as readonly Value[];
-  const { x, ia, ib, g, before } = s;
-  g.fill(0, 0, n);
-  g[n - 1] = 1;
-  let finite = true;
-  for (let k = n - 1; k >= 0; k--) {
-    const gk = g[k] as number;
-    const out = x[k] as number;
-    if (!(gk - gk === 0 && out - out === 0)) finite = false; // x − x is NaN exactly for NaN and ±∞
-    const node = order[k] as Value;
-    const old = node.grad;
-    before[k] = old;
-    node.grad = old + gk;
-    const def = node._def;
-    const rule = def.rule;
-    if (rule === null) continue;
-    const i = ia[k] as number;
-    const j = ib[k] as number;
-    if (rule.backward !== undefined) {
-      rule.backward(g, x, k, i, j, def.attrs);
-    } else if (j >= 0) {
-      // node.data, not x[k]: it is already boxed, so the call allocates nothing for it
-      ARG2[0] = x[i] as number;
-      ARG2[1] = x[j] as number;
-      g[i] += gk * rule.local(ARG2, node.data, def.attrs, 0);
-      g[j] += gk * rule.local(ARG2, node.data, def.attrs, 1);
-    } else {
-      ARG1[0] = x[i] as number;
-      g[i] += gk * rule.local(ARG1, node.data, def.attrs, 0);
-    }
-  }
-  if (!finite) {
-    for (let k = 0; k < n; k++) (order[k] as Value).grad = before[k] as number;
-    throw new NonFiniteError(findNonFinite(order.slice(0, n), g));
-  }
-}
-
-function findNonFinite(order: readonly Value[], g: Float64Array) {
-  const valueOf = (n: GraphNode) => (n as Value).data;
-  const fwd = forwardNonFinite(order, valueOf);
-  if (fwd) return fwd;
-  for (let k = order.length - 1; k >= 0; k--) {
-    const n = order[k] as Value;
-    if (!Number.isFinite(g[k] as number)) return backwardNonFinite(n, g[k] as number, valueOf);
-  }
-  throw new EngineError('internal: non-finite flagged but not found');
 }
 
 function checkData(x: number, what: string): number {

@@ -78,7 +78,10 @@ function accumulate(grads: Map<Tensor, Float64Array>, x: Tensor, v: Float64Array
 /** `root.backward(seed)`: one pass, checked for NaN/±∞, then added into `.grad`. */
 export function backwardTensor(root: Tensor, seed: Tensor | TensorLike | undefined): void {
   const s = seedFor(root, seed);
-  const order = topoOrder(root);
+  // Creation order (ids increase as nodes are made, inputs first), the order scalar `Value.backward` sums in
+  // (engine/scalar/tape.ts): so a Value graph and the same graph of one-element tensors add each node's
+  // gradient contributions in the same order and agree to the last bit.
+  const order = topoOrder(root).sort((p, q) => p.id - q.id);
   const valueOf = (n: GraphNode) => n as Tensor;
   const fwd = forwardNonFinite(order, valueOf);
   if (fwd) throw new NonFiniteError(fwd);
