@@ -64,12 +64,23 @@ describe('scalar backward: sweep and walk', () => {
     expect([x.grad, y.grad]).toEqual([-0.75, 2]);
   });
 
-  it('sweep and walk give the same bits on a graph where a node has many consumers', () => {
-    // s = Σ_k (x·c_k)·(x + k): x has 2·K consumers, summed in creation order by both paths.
+  // s = Σ_k (x·c_k)·(x + k/3): x has 2·K consumers, summed in creation order by both paths. K = 400 is large
+  // enough for the walk's radix sort; `gap` nodes made halfway through put the ids > 2¹⁶ apart.
+  it.each([
+    { K: 40, gap: 0 },
+    { K: 400, gap: 0 },
+    { K: 400, gap: 65_000 },
+  ])('sweep and walk give the same bits (K = $K, gap $gap)', ({ K, gap }) => {
     const make = () => {
       const x = value(0.3, 'x');
-      let s = value(0);
-      for (let k = 1; k <= 40; k++) s = s.add(x.mul(1 / (k + 0.7)).mul(x.add(k / 3)));
+      const terms: Value[] = [];
+      for (let k = 1; k <= K; k++) {
+        if (k === K / 2) for (let q = 0; q < gap; q++) value(q);
+        terms.push(x.mul(1 / (k + 0.7)).mul(x.add(k / 3)));
+      }
+      // summed last term first, so the depth-first order meets the terms opposite to their creation
+      let s = terms[K - 1] as Value;
+      for (let k = K - 2; k >= 0; k--) s = s.add(terms[k] as Value);
       return { x, s };
     };
     const a = make();
@@ -80,8 +91,8 @@ describe('scalar backward: sweep and walk', () => {
     expect(b.x.grad).toBe(a.x.grad);
     // and both match the derivative by hand: d/dx Σ c_k x (x + k/3) = Σ c_k (2x + k/3)
     let hand = 0;
-    for (let k = 1; k <= 40; k++) hand += (1 / (k + 0.7)) * (2 * 0.3 + k / 3);
-    expect(a.x.grad).toBeCloseTo(hand, 12);
+    for (let k = 1; k <= K; k++) hand += (1 / (k + 0.7)) * (2 * 0.3 + k / 3);
+    expect(Math.abs(a.x.grad - hand) / hand).toBeLessThan(1e-13);
   });
 
   it('a non-finite pass through the sweep changes no .grad and names the culprit', () => {
