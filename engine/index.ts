@@ -43,6 +43,7 @@ export { fmt, fmtOperand, fmtTensor, tex } from './core/format';
 export { topoOrder } from './core/topo';
 export { zeroGrad } from './core/zero';
 export { toPlain, nameOf, isFiniteValue } from './core/plain';
+export { lossName, nodeName, nodeNames } from './core/names';
 
 // Scalar mode.
 export { Value, value, parameter, constant, applyScalar } from './scalar/value';

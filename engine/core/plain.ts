@@ -1,4 +1,4 @@
-/** NodeValue ↔ JSON-safe PlainValue, finiteness checks, and display names shared by trace and graphOf. */
+/** NodeValue ↔ JSON-safe PlainValue, finiteness checks, and a node's name in the engine's error messages. */
 import type { GraphNode, NodeValue, PlainValue } from './types';
 
 export function toPlain(v: NodeValue): PlainValue {
@@ -20,7 +20,10 @@ export function firstBad(v: NodeValue): string {
   return 'finite';
 }
 
-/** A node's name in formulas: its label, or `op#id` for unlabelled intermediates. */
+/**
+ * A node's name outside any graph, for error messages (which also give its id): its label, or `op#id`.
+ * Within a graph, what users see, use the stable names of `nodeNames` (engine/core/names.ts).
+ */
 export function nameOf(n: GraphNode): string {
   return n.label !== '' ? n.label : `${n.op}#${n.id}`;
 }

@@ -49,6 +49,12 @@ export interface GraphNodeJSON {
   /** The op's symbol for drawing: ×, +, σ, relu, matmul… ('' for leaves). */
   symbol: string;
   label: string;
+  /**
+   * What the view, the inspector, the trace's formulas and the reports call the node: its label, or `#k`
+   * for its position k in the graph's topological order; stable when the same graph is built again
+   * (`nodeName` in engine/core/names.ts).
+   */
+  name: string;
   mode: Mode;
   /** [] for a scalar. */
   shape: number[];

@@ -1,4 +1,5 @@
-/** graphOf(root): the plain, JSON-serializable nodes and edges the view draws. */
+/** graphOf(root): the plain, JSON-serializable nodes and edges the view draws, each node with its name. */
+import { nodeName } from '../core/names';
 import { toPlain } from '../core/plain';
 import { topoOrder } from '../core/topo';
 import type { GraphEdgeJSON, GraphJSON, GraphNode, GraphNodeJSON } from '../core/types';
@@ -8,7 +9,7 @@ export function graphOf(root: GraphNode): GraphJSON {
   const order = topoOrder(root);
   const nodes: GraphNodeJSON[] = [];
   const edges: GraphEdgeJSON[] = [];
-  for (const n of order) {
+  order.forEach((n, i) => {
     const g = gradOf(n);
     nodes.push({
       id: n.id,
@@ -16,6 +17,7 @@ export function graphOf(root: GraphNode): GraphJSON {
       op: n.op,
       symbol: defOf(n).symbol,
       label: n.label,
+      name: nodeName(n.label, i + 1),
       mode: n.mode,
       shape: [...shapeOf(n)],
       value: toPlain(valueOf(n)),
@@ -27,6 +29,6 @@ export function graphOf(root: GraphNode): GraphJSON {
     n.inputs.forEach((inp, index) =>
       edges.push({ id: `${inp.id}->${n.id}:${index}`, source: inp.id, target: n.id, index }),
     );
-  }
+  });
   return { nodes, edges, root: root.id };
 }

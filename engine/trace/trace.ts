@@ -6,12 +6,16 @@
  * the local derivative (scalar mode), the contribution upstream × local (or the vector-Jacobian product in
  * tensor mode, reduced to the input's shape) and the input's gradient after adding it.
  *
+ * Nodes are named in every formula as in `graphOf`: the label, or `#k` for the k-th node of the topological
+ * order (`nodeNames`, engine/core/names.ts), so the same graph built twice reads the same.
+ *
  * trace computes its own gradients and does NOT change any node's `.grad` (so recording a trace never
  * disturbs training code). It never throws for NaN/±∞: `nonFinite` names the first node that produced one.
  */
 import { fmt, fmtOperand, fmtTensor, tex } from '../core/format';
 import { backwardNonFinite, forwardNonFinite } from '../core/nonfinite';
-import { isFiniteValue, nameOf, toPlain } from '../core/plain';
+import { lossName, nodeNames } from '../core/names';
+import { isFiniteValue, toPlain } from '../core/plain';
 import { topoOrder } from '../core/topo';
 import type {
   BackwardEvent,
@@ -39,9 +43,9 @@ function show(v: NodeValue): string {
   return typeof v === 'number' ? fmt(v) : v.shape.length === 0 ? fmt(v.data[0] as number) : fmtTensor(v);
 }
 
-/** Names in LaTeX: `#` is a KaTeX macro character. */
+/** Names in LaTeX: `#` is a KaTeX macro character, and math mode drops spaces ("filter w" → `filter\ w`). */
 function texName(s: string): string {
-  return s.replace(/#/g, '\\#');
+  return s.replace(/#/g, '\\#').replace(/ /g, '\\ ');
 }
 
 function partial(num: string, den: string): { text: string; latex: string } {
@@ -50,6 +54,8 @@ function partial(num: string, den: string): { text: string; latex: string } {
 
 export function trace(root: GraphNode, opts: TraceOptions = {}): Trace {
   const order = topoOrder(root);
+  const names = nodeNames(order);
+  const nameOf = (n: GraphNode): string => names.get(n) as string;
   const events: TraceEvent[] = [];
   const forwardStep = new Map<GraphNode, number>();
 
@@ -79,9 +85,9 @@ export function trace(root: GraphNode, opts: TraceOptions = {}): Trace {
     events.push(ev);
   }
 
-  let nonFinite: NonFiniteReport | null = forwardNonFinite(order, valueOf);
+  let nonFinite: NonFiniteReport | null = forwardNonFinite(order, valueOf, names);
   const backwardStart = events.length;
-  const L = root.label !== '' ? root.label : 'L';
+  const L = lossName(root.label);
   const grads = new Map<GraphNode, NodeValue>();
   const seed: NodeValue =
     root instanceof Tensor
@@ -94,9 +100,11 @@ export function trace(root: GraphNode, opts: TraceOptions = {}): Trace {
   for (let k = order.length - 1; k >= 0; k--) {
     const n = order[k] as GraphNode;
     const up = grads.get(n) ?? zeroLike(n);
-    if (!nonFinite && !isFiniteValue(up)) nonFinite = backwardNonFinite(n, up, valueOf);
+    if (!nonFinite && !isFiniteValue(up)) nonFinite = backwardNonFinite(n, up, valueOf, names);
     const contributions =
-      n instanceof Value ? scalarSteps(n, up as number, grads, L) : tensorSteps(n as Tensor, up, grads, L);
+      n instanceof Value
+        ? scalarSteps(n, up as number, grads, L, nameOf)
+        : tensorSteps(n as Tensor, up, grads, L, nameOf);
     const ev: BackwardEvent = {
       phase: 'backward',
       step: events.length,
@@ -123,7 +131,13 @@ export function trace(root: GraphNode, opts: TraceOptions = {}): Trace {
 }
 
 /** Scalar chain rule per input: ∂L/∂x += ∂L/∂z · ∂z/∂x. */
-function scalarSteps(n: Value, up: number, grads: Map<GraphNode, NodeValue>, L: string): Contribution[] {
+function scalarSteps(
+  n: Value,
+  up: number,
+  grads: Map<GraphNode, NodeValue>,
+  L: string,
+  nameOf: (n: GraphNode) => string,
+): Contribution[] {
   const rule = n.rule;
   if (!rule) return [];
   const x = n.inputs.map((i) => i.data);
@@ -150,7 +164,13 @@ function scalarSteps(n: Value, up: number, grads: Map<GraphNode, NodeValue>, L: 
 }
 
 /** Tensor chain rule per input: ∂L/∂x += vjp(∂L/∂z), reduced to x's shape. */
-function tensorSteps(n: Tensor, up: NodeValue, grads: Map<GraphNode, NodeValue>, L: string): Contribution[] {
+function tensorSteps(
+  n: Tensor,
+  up: NodeValue,
+  grads: Map<GraphNode, NodeValue>,
+  L: string,
+  nameOf: (n: GraphNode) => string,
+): Contribution[] {
   const rule = n.def?.tensor;
   if (!rule || typeof up === 'number') return [];
   const out: Contribution[] = [];

@@ -93,9 +93,9 @@ function checkRows(lesson: Lesson): Record<string, GradcheckRow[]> {
       .filter((n) => n.op === 'leaf' && n.kind !== 'constant')
       .reduce((s, n) => s + n.shape.reduce((a, b) => a * b, 1), 0);
     if (leafElements > CHECK_ROWS_MAX_ELEMENTS) continue;
-    const shapes = new Map(graph.nodes.map((n) => [n.id, n.shape]));
+    const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
     try {
-      out[id] = rowsFromGradcheck(gradcheck(root), (n) => shapes.get(n) ?? []);
+      out[id] = rowsFromGradcheck(gradcheck(root), (n) => nodes.get(n));
     } catch {
       // A graph the check cannot run on (e.g. non-finite forward) keeps the runner's summary line.
     }

@@ -35,7 +35,7 @@ export interface NodeRow {
 export function nodeRows(g: ReportGraph): NodeRow[] {
   return g.trace.graph.nodes.map((n: GraphNodeJSON) => ({
     id: n.id,
-    label: n.label || `#${n.id}`,
+    label: n.name,
     kind: KIND_NAME[n.kind],
     op: n.op === 'leaf' ? '' : n.symbol && n.symbol !== n.op ? `${n.symbol} (${n.op})` : n.op,
     shape: formatShape(n.shape),
@@ -46,8 +46,7 @@ export function nodeRows(g: ReportGraph): NodeRow[] {
 }
 
 export function labelOf(g: ReportGraph, id: number): string {
-  const n = g.trace.graph.nodes.find((x) => x.id === id);
-  return n?.label || `#${id}`;
+  return g.trace.graph.nodes.find((x) => x.id === id)?.name ?? '';
 }
 
 /** Forward steps worth reading: the op nodes (leaves just have their value, shown in the node table). */

@@ -3,7 +3,7 @@
  * (`HeadlessRun`, or the app's traces) and the student's `LessonRecord` (answers, notes). Pure, shared by the
  * app and the command line.
  */
-import type { GradcheckResult } from '../../engine/index';
+import type { GradcheckResult, GraphNodeJSON } from '../../engine/index';
 import type { Checkpoint, Lesson, LessonMeta } from '../format/types';
 import type { LessonRecord } from '../runner/record';
 import type { GradcheckSummary, HeadlessRun } from '../runner/types';
@@ -62,21 +62,23 @@ export function checkFromSummary(s: GradcheckSummary | null, rows: GradcheckRow[
 
 /**
  * The engine's per-element gradcheck, folded back into one row per node (a tensor node's entries become its
- * analytic and numeric tensors). `shapeOf` gives a node's shape ([] for a scalar).
+ * analytic and numeric tensors). `nodeOf` finds a checked node (by id) in the graph the check ran on, for its
+ * shape ([] for a scalar) and its name; `graphOf(root).nodes` has both.
  */
 export function rowsFromGradcheck(
   result: GradcheckResult,
-  shapeOf: (node: number) => number[],
+  nodeOf: (node: number) => Pick<GraphNodeJSON, 'shape' | 'name'> | undefined,
 ): GradcheckRow[] {
   return result.nodes.map((n) => {
-    const shape = shapeOf(n.node);
+    const node = nodeOf(n.node);
+    const shape = node?.shape ?? [];
     const pack = (xs: number[]): GradcheckRow['analytic'] =>
       shape.length === 0 ? xs[0] : { shape, data: xs };
     const worst = n.entries.reduce((w, e) => (e.absErr > w.absErr ? e : w), n.entries[0]);
     const scale = worst ? Math.max(Math.abs(worst.analytic), Math.abs(worst.numeric)) : 0;
     return {
       node: n.node,
-      label: n.label || `#${n.node}`,
+      label: node?.name ?? (n.label || `id ${n.node}`),
       analytic: pack(n.entries.map((e) => e.analytic)),
       numeric: pack(n.entries.map((e) => e.numeric)),
       absError: worst?.absErr ?? 0,

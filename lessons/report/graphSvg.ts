@@ -105,7 +105,7 @@ export function graphSvg(graph: GraphJSON, positions: Positions): string {
     if (isLeaf(n)) {
       parts.push(
         `<rect x="${r1(cx - b.width / 2)}" y="${r1(cy - b.height / 2)}" width="${r1(b.width)}" height="${r1(b.height)}" rx="6" fill="${FILL[n.kind]}" stroke="${STROKE[n.kind]}" stroke-width="${strokeW}"/>`,
-        `<text x="${r1(cx)}" y="${r1(cy + 5)}" text-anchor="middle" font-size="14" font-style="italic" ${FONT} fill="#111">${escapeHtml(shortLabel(n.label))}</text>`,
+        `<text x="${r1(cx)}" y="${r1(cy + 5)}" text-anchor="middle" font-size="14" font-style="italic" ${FONT} fill="#111">${escapeHtml(shortLabel(n.name))}</text>`,
       );
     } else {
       parts.push(

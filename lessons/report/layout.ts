@@ -19,7 +19,7 @@ function ensureDagre(): void {
 
 /** Leaves are boxes sized to their label; ops are circles holding their symbol. */
 export function nodeSize(n: GraphNodeJSON): { width: number; height: number } {
-  if (n.op === 'leaf') return { width: Math.max(56, 14 + 8 * shortLabel(n.label).length), height: 36 };
+  if (n.op === 'leaf') return { width: Math.max(56, 14 + 8 * shortLabel(n.name).length), height: 36 };
   const d = Math.max(40, 16 + 9 * n.symbol.length);
   return { width: d, height: d };
 }

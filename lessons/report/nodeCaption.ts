@@ -20,10 +20,9 @@ function captionValue(v: PlainValue): string {
 
 /** "x = value", then "∂L/∂x = gradient" (the lecture's notation; `loss` is the output's name). */
 export function captionLines(n: GraphNodeJSON, loss = 'L'): CaptionLine[] {
-  const name = shortLabel(n.label);
-  const lines: CaptionLine[] = [{ text: `${name ? `${name} = ` : ''}${captionValue(n.value)}`, cls: 'val' }];
-  if (n.grad !== null)
-    lines.push({ text: `∂${loss}/∂${name || 'node'} = ${captionValue(n.grad)}`, cls: 'grad' });
+  const name = shortLabel(n.name);
+  const lines: CaptionLine[] = [{ text: `${name} = ${captionValue(n.value)}`, cls: 'val' }];
+  if (n.grad !== null) lines.push({ text: `∂${loss}/∂${name} = ${captionValue(n.grad)}`, cls: 'grad' });
   return lines;
 }
 

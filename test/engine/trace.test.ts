@@ -107,7 +107,11 @@ describe('trace, scalar', () => {
     expect(t.nonFinite?.op).toBe('exp');
     expect(t.nonFinite?.inputValues).toEqual([{ shape: [2], data: [1000, 0] }]);
     expect(t.nonFinite?.message).toBe(
-      "forward: exp node 'e' (#" + e.id + ') produced Infinity from finite inputs (shape [2])',
+      "forward: exp node 'e' produced Infinity from finite inputs (shape [2])",
+    );
+    // Unlabelled, the node is named by its place in the graph: x is #1, exp #2.
+    expect(trace(x.exp().sum().log()).nonFinite?.message).toBe(
+      "forward: exp node '#2' produced Infinity from finite inputs (shape [2])",
     );
   });
 
@@ -135,8 +139,10 @@ describe('trace, tensor', () => {
     const evMm = t.events.find((e) => e.phase === 'backward' && e.node === z.inputs[0]!.id) as BackwardEvent;
     const cW = evMm.contributions.find((c) => c.input === W.id)!;
     expect(cW.accumulated).toEqual({ shape: [1, 2], data: [4, 4] }); // Xᵀ·1 = [1+3, 1+3]
-    expect(cW.text).toBe(
-      '∂L/∂W += ∂L/∂matmul#' + z.inputs[0]!.id + ' · ∂matmul#' + z.inputs[0]!.id + '/∂W = [[4.0000, 4.0000]]',
+    // Topological order: X #1, W #2, the matmul #3, b #4, the add #5, the sum #6 (L, the root).
+    expect(cW.text).toBe('∂L/∂W += ∂L/∂#3 · ∂#3/∂W = [[4.0000, 4.0000]]');
+    expect(cW.latex).toContain(
+      '\\frac{\\partial L}{\\partial W} \\mathrel{+}= \\frac{\\partial L}{\\partial \\#3} \\cdot \\frac{\\partial \\#3}{\\partial W} = ',
     );
     expect(W.grad).toBeNull();
   });

@@ -113,7 +113,12 @@ describe('numerical check rows', () => {
       summary: { checked: 3, failed: 1, maxAbsErr: 0.5, maxRelErr: 0.2, text: '' },
       failures: [],
     } as GradcheckResult;
-    const rows = rowsFromGradcheck(result, (n) => (n === 7 ? [1, 2] : []));
+    // The graph the check ran on: W (id 7) is labelled; the unlabelled leaf (id 8) is its second node.
+    const graph = new Map([
+      [7, { shape: [1, 2], name: 'W' }],
+      [8, { shape: [], name: '#2' }],
+    ]);
+    const rows = rowsFromGradcheck(result, (n) => graph.get(n));
     // Worst element: |2 − 2.5| = 0.5, relative to max(2, 2.5) = 0.2.
     expect(rows[0]).toEqual({
       node: 7,
@@ -124,7 +129,9 @@ describe('numerical check rows', () => {
       relError: 0.2,
       ok: false,
     });
-    expect(rows[1]).toMatchObject({ label: '#8', analytic: 4, numeric: 4, relError: 0, ok: true });
+    expect(rows[1]).toMatchObject({ label: '#2', analytic: 4, numeric: 4, relError: 0, ok: true });
+    // A node the graph does not know keeps its label, or says its id.
+    expect(rowsFromGradcheck(result, () => undefined).map((r) => r.label)).toEqual(['W', 'id 8']);
   });
 
   it('words the runner’s summary', () => {
@@ -143,6 +150,7 @@ describe('layout direction', () => {
       op: i === 0 ? 'leaf' : 'tanh',
       symbol: i === 0 ? '' : 'tanh',
       label: `a${i}`,
+      name: `a${i}`,
       mode: 'scalar',
       shape: [],
       value: 0.5,

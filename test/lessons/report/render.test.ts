@@ -145,6 +145,7 @@ describe('a graph too large to draw', () => {
       ...chainRuleTrace().graph.nodes[0],
       id: 1000 + i,
       label: `a${i}`,
+      name: `a${i}`,
     }));
     input.graphs = [
       { ...input.graphs[1], trace: { ...input.graphs[1].trace, graph: { nodes, edges: [], root: 1619 } } },
