@@ -5,6 +5,7 @@
  */
 import {
   evaluate,
+  nodeName,
   numericGrad,
   trace,
   type GraphNode,
@@ -30,9 +31,11 @@ export function sessionFor(root: GraphNode): { trace: Trace; session: DebugSessi
     byId.set(n.id, n);
     stack.push(...n.inputs);
   }
+  // The root comes last in the topological order, so an unlabelled root is `#<number of nodes>`.
+  const rootName = nodeName(root.label, byId.size);
   const nodeOf = (id: number): GraphNode => {
     const n = byId.get(id);
-    if (!n) throw new Error(`debugger: node #${id} is not in the graph of '${root.label || `#${root.id}`}'`);
+    if (!n) throw new Error(`debugger: no node with id ${id} in the graph of '${rootName}'`);
     return n;
   };
   const session: DebugSession = {

@@ -8,8 +8,7 @@ import { fmt, shapeText, summarize } from '../debugger/format';
 import type { NodeState } from '../debugger/traceIndex';
 
 function head(n: GraphNodeJSON): string {
-  const name = n.label || `#${n.id}`;
-  return n.op === 'leaf' || !n.symbol ? name : `${n.symbol}  ${name}`;
+  return n.op === 'leaf' || !n.symbol ? n.name : `${n.symbol}  ${n.name}`;
 }
 
 function valueLines(v: PlainValue, prefix: string): string[] {

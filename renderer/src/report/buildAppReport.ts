@@ -35,12 +35,12 @@ export class NothingToExportError extends Error {
 }
 
 function checkRows(trace: Trace, checks: Record<number, NodeCheck>): GradcheckRow[] {
-  const labels = new Map(trace.graph.nodes.map((n) => [n.id, n.label || `#${n.id}`]));
+  const names = new Map(trace.graph.nodes.map((n) => [n.id, n.name]));
   return Object.values(checks)
-    .filter((c) => labels.has(c.id))
+    .filter((c) => names.has(c.id))
     .map((c) => ({
       node: c.id,
-      label: labels.get(c.id) ?? `#${c.id}`,
+      label: names.get(c.id) as string,
       analytic: c.analytic,
       numeric: c.numeric,
       absError: c.absErr,
