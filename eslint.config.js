@@ -13,6 +13,7 @@ export default tseslint.config(
       'coverage/**',
       'test-artifacts/**',
       'bench/results/**',
+      'bench/.out/**',
     ],
   },
   ...tseslint.configs.recommended,

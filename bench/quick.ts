@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/quick.ts [A1 A2 B1 B2 B3] [--runs=N]`: our side only, for working on the engine on a
+ * `npm run bench:quick -- [A1 A2 B1 B2 B3] [--runs=N]`: our side only, for working on the engine on a
  * shared (loaded) machine. Each workload is checked first, like `npm run bench`; then every run is timed by
  * wall clock and by this process's CPU time (`process.cpuUsage`, user + system, which other processes on the
  * machine do not inflate). Prints min and median of both; on a busy machine trust CPU and the wall minimum.

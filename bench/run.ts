@@ -258,7 +258,9 @@ function print(): void {
 }
 
 function save(): void {
-  const dir = path.join(import.meta.dirname, 'results');
+  // bench/results, whether this runs from source or as the bundle in bench/.out (bench/bundled.ts)
+  const here = import.meta.dirname;
+  const dir = path.join(path.basename(here) === '.out' ? path.dirname(here) : here, 'results');
   fs.mkdirSync(dir, { recursive: true });
   const doc = { date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, rows };
   const file = path.join(dir, 'latest.json');
