@@ -93,7 +93,7 @@ export function compareGradients(tensorRoot: Tensor, lowered: Lowering): Gradien
     const d: NodeDiff = {
       node: t.id,
       op: t.op,
-      label: tensorName(t),
+      label: lowered.names.get(t.id) ?? tensorName(t),
       compared: 0,
       shared: 0,
       noGrad: !reached.has(t),

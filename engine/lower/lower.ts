@@ -1,7 +1,8 @@
 /**
  * Lowering: the scalar-mode graph that computes the same thing as a tensor graph, element by element.
  *
- * Every element of every tensor leaf becomes a leaf `Value` (same kind, labelled `W[1,2]`); every tensor op
+ * Every element of every tensor leaf becomes a leaf `Value` (same kind, labelled `W[1,2]`, or `#2[1,2]` after
+ * the tensor's name in its graph when it has no label, as `graphOf` names it); every tensor op
  * builds its output elements from its inputs' element Values with its own `tensor.lower` (a matmul its
  * products and sums, a softmax its exps, one sum and divides). The driver walks the tensor graph once in
  * topological order and records the mapping both ways, plus which tensor node each new scalar node
@@ -9,6 +10,7 @@
  */
 import { EngineError, shapeStr } from '../core/errors';
 import { NO_ATTRS } from '../core/ids';
+import { nodeNames } from '../core/names';
 import { topoOrder } from '../core/topo';
 import { Value, topoValues } from '../scalar/value';
 import type { Tensor } from '../tensor/tensor';
@@ -43,6 +45,8 @@ export interface Lowering {
   blockOf: Map<number, number>;
   /** The tensor nodes in topological order (inputs first), as lowered. */
   order: Tensor[];
+  /** tensor node id → its name in the tensor graph: its label, or `#k` by its place in `order` (`nodeNames`). */
+  names: Map<number, string>;
   counts: LoweringCounts;
 }
 
@@ -59,15 +63,14 @@ export function elementLabel(base: string, shape: readonly number[], index: numb
   return `${base}[${idx.join(',')}]`;
 }
 
-/** A display name for a tensor node, as errors and labels need one. */
+/** A display name for a tensor node outside its graph, for errors (within a graph: `Lowering.names`). */
 export function tensorName(t: Tensor): string {
   if (t.label) return t.label;
   return t.op === 'leaf' ? `${t.kind}#${t.id}` : `${t.op}#${t.id}`;
 }
 
-function leafValues(t: Tensor): Value[] {
+function leafValues(t: Tensor, base: string): Value[] {
   const out = new Array<Value>(t.size);
-  const base = tensorName(t);
   for (let i = 0; i < t.size; i++) {
     const x = t.data[i] as number;
     // A constant keeps the engine's convention of being labelled by its value.
@@ -78,9 +81,9 @@ function leafValues(t: Tensor): Value[] {
   return out;
 }
 
-function lowerOp(t: Tensor, scalarOf: Map<number, Value[]>): Value[] {
+function lowerOp(t: Tensor, name: string, scalarOf: Map<number, Value[]>): Value[] {
   const rule = t.def?.tensor;
-  const what = `lower: op '${t.op}' (node ${tensorName(t)}, shape ${shapeStr(t.shape)})`;
+  const what = `lower: op '${t.op}' (node ${name}, shape ${shapeStr(t.shape)})`;
   if (!rule || typeof rule.lower !== 'function') throw new EngineError(`${what} has no scalar lowering`);
   const x = t.inputs.map((i) => scalarOf.get(i.id) as Value[]);
   const shapes = t.inputs.map((i) => i.shape);
@@ -133,13 +136,17 @@ export function lower(root: Tensor): Lowering {
     );
   }
   const order = topoOrder(root);
+  const byNode = nodeNames(order);
+  const names = new Map<number, string>();
   const scalarOf = new Map<number, Value[]>();
   const tensorOf = new Map<number, ElementRef>();
   const blockOf = new Map<number, number>();
   let tensorEdges = 0;
   let elements = 0;
   for (const t of order) {
-    const vs = t.op === 'leaf' ? leafValues(t) : lowerOp(t, scalarOf);
+    const name = byNode.get(t) as string;
+    names.set(t.id, name);
+    const vs = t.op === 'leaf' ? leafValues(t, name) : lowerOp(t, name, scalarOf);
     scalarOf.set(t.id, vs);
     claimBlock(vs, t.id, blockOf);
     for (let i = 0; i < vs.length; i++) {
@@ -159,6 +166,7 @@ export function lower(root: Tensor): Lowering {
     tensorOf,
     blockOf,
     order,
+    names,
     counts: {
       tensorNodes: order.length,
       tensorEdges,

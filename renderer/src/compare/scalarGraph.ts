@@ -14,7 +14,10 @@ export interface ScalarNodeInfo {
   id: number;
   /** The tensor node whose block holds it. */
   block: number;
-  /** Display text: an element's name (`W[0,1]`) or the op's symbol for an intermediate (×, +, exp). */
+  /**
+   * Display text: an element's name (`W[0,1]`, `#2[0,1]` for an unlabelled tensor) or, for an intermediate,
+   * the op's symbol and its place in the lowered graph's topological order (`×#12`), as `graphOf` numbers it.
+   */
   name: string;
   op: string;
   kind: string;
@@ -51,11 +54,6 @@ export interface ScalarModel {
 export const blockId = (tensorId: number): string => `b${tensorId}`;
 export const scalarId = (valueId: number): string => `s${valueId}`;
 
-function tensorLabel(t: Tensor): string {
-  if (t.label) return t.label;
-  return t.op === 'leaf' ? `${t.kind}#${t.id}` : `${t.op}#${t.id}`;
-}
-
 function symbolOf(op: string): string {
   try {
     return getOp(op).symbol || op;
@@ -68,6 +66,9 @@ export function scalarModel(low: Lowering): ScalarModel {
   const tensors = new Map<number, Tensor>();
   for (const t of topoOrder(low.order[low.order.length - 1] as Tensor)) tensors.set(t.id, t);
   const drawn = topoValues(low.root);
+  const place = new Map<Value, number>();
+  topoOrder(low.root).forEach((v, i) => place.set(v, i + 1));
+  const tensorLabel = (t: Tensor): string => low.names.get(t.id) ?? t.label;
   const nodes = new Map<number, ScalarNodeInfo>();
   const edges: { source: number; target: number }[] = [];
   const sizes = new Map<number, number>();
@@ -78,9 +79,11 @@ export function scalarModel(low: Lowering): ScalarModel {
     const block = low.blockOf.get(v.id) as number;
     const element = low.tensorOf.get(v.id) ?? null;
     const t = element ? tensors.get(element.node) : undefined;
-    // Intermediates are named by their op and id (×#17), so the chain-rule lines can refer to them.
+    // Intermediates are named by their op and place (×#17), so the chain-rule lines can refer to them.
     const name =
-      t && element ? elementLabel(tensorLabel(t), t.shape, element.index) : `${symbolOf(v.op)}#${v.id}`;
+      t && element
+        ? elementLabel(tensorLabel(t), t.shape, element.index)
+        : `${symbolOf(v.op)}#${place.get(v) as number}`;
     nodes.set(v.id, { id: v.id, block, name, op: v.op, kind: v.kind, value: v.data, grad: v.grad, element });
     sizes.set(block, (sizes.get(block) ?? 0) + 1);
     for (const c of v.inputs as readonly Value[]) {

@@ -182,7 +182,7 @@ export const useTraceStore = defineStore('trace', () => {
     const node = index.value.nodes.get(id);
     if (!node) throw new Error(`editLeaf: node ${id} is not in the graph "${title.value}"`);
     if (node.op !== 'leaf')
-      throw new Error(`editLeaf: node ${id} (${node.label}) is computed by ${node.op}, not a leaf`);
+      throw new Error(`editLeaf: node ${id} (${node.name}) is computed by ${node.op}, not a leaf`);
     cancelCheck();
     const keep = cursor.value;
     const t = session.retrace(id, value);

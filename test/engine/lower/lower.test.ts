@@ -134,9 +134,7 @@ describe('lower: errors name the thing at fault', () => {
   it('names an op without a lowering', () => {
     const op = { ...base, tensor: { ...rule } } as unknown as OpDef;
     const L = applyOp(op, [tensor([1, 2], { label: 'x' })]).sum();
-    expect(() => lower(L)).toThrow(
-      /lower: op 'twice' \(node twice#\d+, shape \[2\]\) has no scalar lowering/,
-    );
+    expect(() => lower(L)).toThrow(/lower: op 'twice' \(node #2, shape \[2\]\) has no scalar lowering/);
   });
 
   it('names an op whose lowering returns the wrong number of elements', () => {

@@ -3,7 +3,7 @@
  * merged edges of collapsed blocks, and a layout whose open blocks never overlap.
  */
 import { describe, expect, it } from 'vitest';
-import { lower } from '../../../engine';
+import { lower, tensor } from '../../../engine';
 import { smallMatmul } from '../../helpers/smallMatmul';
 import {
   blockId,
@@ -33,7 +33,7 @@ describe('scalar graph model', () => {
     expect(m.nodes.size).toBe(31);
     expect(m.edges).toHaveLength(38);
     expect(m.unreached).toBe(0);
-    // An element is named after its tensor; an intermediate after its op and id.
+    // An element is named after its tensor; an intermediate after its op and place in the lowered graph.
     const z11 = [...m.nodes.values()].find((n) => n.element?.node === Z.id && n.element.index === 3)!;
     expect(z11.name).toBe('Z[1,1]');
     expect(
@@ -45,6 +45,25 @@ describe('scalar graph model', () => {
     const a00 = m.nodes.get([...m.values.values()].find((v) => v.label === 'A[0,0]')!.id)!;
     expect(m.consumers.get(a00.id)).toHaveLength(2);
     expect(a00.grad).toBe(-1); // (R Bᵀ)[0,0] = 1·5 − 1·6
+  });
+
+  it('unlabelled tensors and intermediates get stable names, the same when built again', () => {
+    // L = Σ x for an unlabelled x = [1, 2, 3]: tensor order x #1, the sum #2. The sum lowers to
+    // (x[0] + x[1]) + x[2]; in the lowered graph's topological order x[0] is 1st, x[1] 2nd, their sum 3rd
+    // (+#3), x[2] 4th and the root 5th (the sum's one element, #2).
+    const names = () => {
+      const low = lower(tensor([1, 2, 3]).sum());
+      low.root.backward();
+      const m = scalarModel(low);
+      return {
+        nodes: [...m.nodes.values()].map((n) => n.name),
+        blocks: [...m.blocks.values()].map((b) => b.label),
+      };
+    };
+    const first = names();
+    expect(first.nodes).toEqual(['#1[0]', '#1[1]', '+#3', '#1[2]', '#2']);
+    expect(first.blocks).toEqual(['#1', '#2']);
+    expect(names()).toEqual(first);
   });
 
   it('collapsed, a block is one node and edges between blocks are merged with their count', () => {
