@@ -4,6 +4,12 @@
  * also timed in this process's CPU time (`process.cpuUsage`, all its threads, the garbage collector's
  * included): on a loaded machine the wall clock also counts the time other processes held the cores.
  */
+import path from 'node:path';
+
+/** The bench/ folder, whether this runs from source (tsx) or bundled into bench/.out (bench/bundled.ts). */
+export const BENCH_DIR =
+  path.basename(import.meta.dirname) === '.out' ? path.dirname(import.meta.dirname) : import.meta.dirname;
+
 export interface Timing {
   median: number;
   min: number;
