@@ -1,12 +1,14 @@
 /**
  * matmul:  Z = A B  for A [m,k], B [k,n]:  Z_ij = Σ_p A_ip B_pj   (the lecture's z^{[l]} = W^{[l]} a^{[l−1]})
- *   ∂L/∂A = ∂L/∂Z · Bᵀ   [m,n]·[n,k]
- *   ∂L/∂B = Aᵀ · ∂L/∂Z   [k,m]·[m,n]
+ *   ∂L/∂A = ∂L/∂Z · Bᵀ   [m,n]·[n,k]   (gemmNT: reads B as stored, no transposed copy)
+ *   ∂L/∂B = Aᵀ · ∂L/∂Z   [k,m]·[m,n]   (gemmTN: reads A as stored)
+ * The forward sums p in order, bit for bit as the lowering below (tensor/gemm.ts explains the orders).
  */
 import { ShapeError, shapeStr } from '../core/errors';
 import type { TensorData } from '../core/types';
 import type { Value } from '../scalar/value';
-import { matmulKernel, td, transpose2d } from '../tensor/kernels';
+import { gemmNT, gemmTN } from '../tensor/gemm';
+import { matmulKernel, td } from '../tensor/kernels';
 import { callWithAttrs } from './describe';
 import { tensorRule, type OpDef } from './opdef';
 
@@ -31,9 +33,14 @@ export const matmulOp: OpDef = {
     },
     vjp([a, b], _out, g, _attrs, _saved, i) {
       const [m, k, n] = matmulDims((a as TensorData).shape, (b as TensorData).shape);
-      if (i === 0)
-        return td([m, k], matmulKernel(g.data, transpose2d((b as TensorData).data, k, n), m, n, k));
-      return td([k, n], matmulKernel(transpose2d((a as TensorData).data, m, k), g.data, k, m, n));
+      if (i === 0) {
+        const da = new Float64Array(m * k);
+        gemmNT(g.data, (b as TensorData).data, da, m, n, k);
+        return td([m, k], da);
+      }
+      const db = new Float64Array(k * n);
+      gemmTN((a as TensorData).data, g.data, db, k, m, n);
+      return td([k, n], db);
     },
     lower([a, b], [sa, sb]) {
       const [m, k, n] = matmulDims(sa as readonly number[], sb as readonly number[]);

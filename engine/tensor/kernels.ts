@@ -1,9 +1,13 @@
 /**
  * The storage loops: map, zip (with broadcasting), reductions along an axis, permutation and matmul over
- * row-major Float64Arrays with precomputed strides. Everything else in the engine calls these.
+ * row-major Float64Arrays with precomputed strides. Everything else in the engine calls these; the
+ * matrix-product loops themselves live in gemm.ts.
  */
 import type { TensorData } from '../core/types';
+import { gemmNN } from './gemm';
 import { broadcastShapes, broadcastStrides, sizeOf, stridesOf, type Shape } from './layout';
+
+export { gemmNN, gemmNT, gemmTN, matmulReference } from './gemm';
 
 export function td(shape: Shape, data: Float64Array): TensorData {
   return { shape, data };
@@ -152,11 +156,8 @@ export function permute(a: TensorData, perm: readonly number[]): TensorData {
 }
 
 /**
- * C = A·B for A [m,k] and B [k,n], row-major. Four rows of C at a time, and four steps of k per pass: each
- * pass over a row of C reads four rows of B and updates four rows of C, so C is loaded and stored a quarter as
- * often as in the plain i-k-j loop, and B's loads serve four rows (≈ 4 GFLOP/s here against ≈ 1 for the plain
- * loop). Each c[i,j] still adds a[i,p]·b[p,j] one p at a time, in order, so the result is bit-for-bit the
- * i-k-j loop's (`matmulReference`).
+ * C = A·B for A [m,k] and B [k,n], row-major, on a new array: `gemmNN` (tensor/gemm.ts, where the blocking and
+ * the summation order are explained) onto zeros, so bit for bit the plain i-k-j loop (`matmulReference`).
  */
 export function matmulKernel(
   a: Float64Array,
@@ -166,98 +167,6 @@ export function matmulKernel(
   n: number,
 ): Float64Array {
   const c = new Float64Array(m * n);
-  let i = 0;
-  for (; i + 3 < m; i += 4) {
-    const c0 = i * n;
-    const c1 = c0 + n;
-    const c2 = c1 + n;
-    const c3 = c2 + n;
-    const a0 = i * k;
-    const a1 = a0 + k;
-    const a2 = a1 + k;
-    const a3 = a2 + k;
-    let p = 0;
-    for (; p + 3 < k; p += 4) {
-      // a[i..i+3, p..p+3]: row r of A gives (xr, yr, zr, wr)
-      const x0 = a[a0 + p] as number;
-      const x1 = a[a1 + p] as number;
-      const x2 = a[a2 + p] as number;
-      const x3 = a[a3 + p] as number;
-      const y0 = a[a0 + p + 1] as number;
-      const y1 = a[a1 + p + 1] as number;
-      const y2 = a[a2 + p + 1] as number;
-      const y3 = a[a3 + p + 1] as number;
-      const z0 = a[a0 + p + 2] as number;
-      const z1 = a[a1 + p + 2] as number;
-      const z2 = a[a2 + p + 2] as number;
-      const z3 = a[a3 + p + 2] as number;
-      const w0 = a[a0 + p + 3] as number;
-      const w1 = a[a1 + p + 3] as number;
-      const w2 = a[a2 + p + 3] as number;
-      const w3 = a[a3 + p + 3] as number;
-      const r0 = p * n;
-      const r1 = r0 + n;
-      const r2 = r1 + n;
-      const r3 = r2 + n;
-      for (let j = 0; j < n; j++) {
-        const u = b[r0 + j] as number;
-        const v = b[r1 + j] as number;
-        const s = b[r2 + j] as number;
-        const t = b[r3 + j] as number;
-        c[c0 + j] = (c[c0 + j] as number) + x0 * u + y0 * v + z0 * s + w0 * t;
-        c[c1 + j] = (c[c1 + j] as number) + x1 * u + y1 * v + z1 * s + w1 * t;
-        c[c2 + j] = (c[c2 + j] as number) + x2 * u + y2 * v + z2 * s + w2 * t;
-        c[c3 + j] = (c[c3 + j] as number) + x3 * u + y3 * v + z3 * s + w3 * t;
-      }
-    }
-    for (; p < k; p++) {
-      // k mod 4 last rows of B, one at a time
-      const x0 = a[a0 + p] as number;
-      const x1 = a[a1 + p] as number;
-      const x2 = a[a2 + p] as number;
-      const x3 = a[a3 + p] as number;
-      const r = p * n;
-      for (let j = 0; j < n; j++) {
-        const y = b[r + j] as number;
-        c[c0 + j] = (c[c0 + j] as number) + x0 * y;
-        c[c1 + j] = (c[c1 + j] as number) + x1 * y;
-        c[c2 + j] = (c[c2 + j] as number) + x2 * y;
-        c[c3 + j] = (c[c3 + j] as number) + x3 * y;
-      }
-    }
-  }
-  for (; i < m; i++) {
-    // the last m mod 4 rows, plainly
-    const ci = i * n;
-    for (let p = 0; p < k; p++) {
-      const x = a[i * k + p] as number;
-      const r = p * n;
-      for (let j = 0; j < n; j++) c[ci + j] = (c[ci + j] as number) + x * (b[r + j] as number);
-    }
-  }
+  gemmNN(a, b, c, m, k, n);
   return c;
-}
-
-/** The plain i-k-j loop: the reference the fast kernel is tested against, and the benchmark's floor. */
-export function matmulReference(
-  a: Float64Array,
-  b: Float64Array,
-  m: number,
-  k: number,
-  n: number,
-): Float64Array {
-  const c = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++) {
-      const x = a[i * k + p] as number;
-      for (let j = 0; j < n; j++) c[i * n + j] = (c[i * n + j] as number) + x * (b[p * n + j] as number);
-    }
-  return c;
-}
-
-/** Transpose of a 2-d [m,n] matrix. */
-export function transpose2d(a: Float64Array, m: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = a[i * n + j] as number;
-  return out;
 }

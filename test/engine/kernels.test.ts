@@ -1,6 +1,6 @@
 // Storage kernels against plain reference loops and hand-worked cases; unbroadcast; layout helpers.
 import { describe, expect, it } from 'vitest';
-import { kernels, layout, unbroadcast } from '../../engine/index';
+import { kernels, layout, tensor, unbroadcast } from '../../engine/index';
 
 function lcg(seed: number) {
   let s = seed;
@@ -11,7 +11,7 @@ function lcg(seed: number) {
 }
 
 describe('matmul kernel', () => {
-  it('matches the plain i-k-j loop for shapes around the four-row, two-step unroll (odd k, m mod 4)', () => {
+  it('is bit for bit the plain i-k-j loop for shapes around the four-row, four-step blocking (odd k, m mod 4)', () => {
     const r = lcg(7);
     for (const [m, k, n] of [
       [1, 1, 1],
@@ -26,15 +26,40 @@ describe('matmul kernel', () => {
       const b = Float64Array.from({ length: k * n }, r);
       const fast = kernels.matmulKernel(a, b, m, k, n);
       const ref = kernels.matmulReference(a, b, m, k, n);
-      // Same sums in a different order: equal to rounding.
-      fast.forEach((v, i) => expect(v).toBeCloseTo(ref[i] as number, 12));
+      // The same sums in the same order (p = 0, 1, … onto c): equal to the last bit.
+      expect(fast.findIndex((v, i) => !Object.is(v, ref[i]))).toBe(-1);
     }
   });
 
-  it('reference kernel by hand: [[1,2],[3,4]]·[[5],[6]] = [[17],[39]]', () => {
-    expect(
-      Array.from(kernels.matmulReference(new Float64Array([1, 2, 3, 4]), new Float64Array([5, 6]), 2, 2, 1)),
-    ).toEqual([17, 39]);
+  it("the matmul op's gradients are G·Bᵀ and Aᵀ·G bit for bit as the i-k-j loop (A and B read in place)", () => {
+    const r = lcg(11);
+    const [m, k, n] = [5, 7, 6];
+    const a = Float64Array.from({ length: m * k }, r);
+    const b = Float64Array.from({ length: k * n }, r);
+    const g = Float64Array.from({ length: m * n }, r);
+    const transpose = (x: Float64Array, rows: number, cols: number) =>
+      Float64Array.from(
+        { length: rows * cols },
+        (_, i) => x[(i % rows) * cols + Math.floor(i / rows)] as number,
+      );
+    const A = tensor(a, { shape: [m, k] });
+    const B = tensor(b, { shape: [k, n] });
+    // Σ (A·B) ⊙ G sends exactly G back into the product.
+    A.matmul(B)
+      .mul(tensor(g, { shape: [m, n], kind: 'constant' }))
+      .sum()
+      .backward();
+    const dA = kernels.matmulReference(g, transpose(b, k, n), m, n, k);
+    const dB = kernels.matmulReference(transpose(a, m, k), g, k, m, n);
+    expect(A.grad?.data.findIndex((v, i) => !Object.is(v, dA[i]))).toBe(-1);
+    expect(B.grad?.data.findIndex((v, i) => !Object.is(v, dB[i]))).toBe(-1);
+  });
+
+  it('reference kernel by hand: [[1,2],[3,4]]·[[5],[6]] = [[17],[39]], and onto a given c', () => {
+    const a = new Float64Array([1, 2, 3, 4]);
+    const b = new Float64Array([5, 6]);
+    expect(Array.from(kernels.matmulReference(a, b, 2, 2, 1))).toEqual([17, 39]);
+    expect(Array.from(kernels.matmulReference(a, b, 2, 2, 1, new Float64Array([1, -1])))).toEqual([18, 38]);
   });
 });
 

@@ -5,7 +5,7 @@
  * im2col lays the window of every output position out as one column, so the sum is W[O, C·kH·kW] · cols.
  */
 import { EngineError, ShapeError } from '../../core/errors';
-import { gemmNN, gemmNT, gemmTN } from './gemm';
+import { gemmNN, gemmNT, gemmTN } from '../../tensor/gemm';
 
 export interface ConvGeometry {
   N: number;

@@ -1,6 +1,7 @@
 /**
  * Plain reference versions of the nn kernels: the formula written as nested loops, no im2col, no unrolling.
- * Tests compare the fast kernels with these (and these with hand-worked numbers).
+ * Tests compare the fast kernels with these (and these with hand-worked numbers). The matrix product's
+ * reference, `matmulReference`, sits beside the products in engine/tensor/gemm.ts.
  */
 
 /** z[n,o,i,j] = b[o] + Σ_{c,p,q} w[o,c,p,q] · x[n, c, i·s+p−pad, j·s+q−pad], straight from the definition. */
@@ -58,22 +59,4 @@ export function poolReference(
           kind === 'max' ? Math.max(...window) : window.reduce((a, v) => a + v, 0) / window.length;
       }
   return { out, shape: [N, C, Ho, Wo] };
-}
-
-/** Matrix product from the definition: c[i,j] = Σ_k a[i,k] b[k,j]. */
-export function matmulReference(
-  a: Float64Array,
-  b: Float64Array,
-  M: number,
-  K: number,
-  N: number,
-): Float64Array {
-  const c = new Float64Array(M * N);
-  for (let i = 0; i < M; i++)
-    for (let j = 0; j < N; j++) {
-      let s = 0;
-      for (let k = 0; k < K; k++) s += a[i * K + k] * b[k * N + j];
-      c[i * N + j] = s;
-    }
-  return c;
 }

@@ -7,7 +7,7 @@
 import { ShapeError, shapeStr } from '../../core/errors';
 import type { TensorData } from '../../core/types';
 import type { Value } from '../../scalar/value';
-import { gemmNN, gemmNT, gemmTN } from '../../nn/kernels/gemm';
+import { gemmNN, gemmNT, gemmTN } from '../../tensor/gemm';
 import { formula } from './text';
 import { tensorRule, type OpDef } from '../opdef';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../../engine/nn/rng';
-import { gemmNN, gemmNT, gemmTN } from '../../../engine/nn/kernels/gemm';
+import { gemmNN, gemmNT, gemmTN, matmulReference } from '../../../engine/tensor/gemm';
 import {
   conv2dForward,
   conv2dGradBias,
@@ -23,7 +23,7 @@ import {
   channelStats,
   channelSum,
 } from '../../../engine/nn/kernels/batchnorm';
-import { conv2dReference, matmulReference, poolReference } from '../../../engine/nn/kernels/reference';
+import { conv2dReference, poolReference } from '../../../engine/nn/kernels/reference';
 import { centralDifference, dot, LECTURE_IMAGE, maxAbsDiff, randomArray } from './numeric';
 
 describe('rng (mulberry32)', () => {
@@ -52,33 +52,65 @@ describe('rng (mulberry32)', () => {
   });
 });
 
-describe('gemm kernels agree with the plain triple loop', () => {
+describe('gemm kernels against the plain i-k-j loop', () => {
   const transpose = (a: Float64Array, r: number, c: number) => {
     const t = new Float64Array(r * c);
     for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) t[j * r + i] = a[i * c + j];
     return t;
   };
-  for (const [M, K, N] of [
+  /** The first index where two arrays differ in any bit (Object.is also tells −0 from 0), or −1. */
+  const firstBitDiff = (x: Float64Array, y: Float64Array) => {
+    expect(x.length).toBe(y.length);
+    return x.findIndex((v, i) => !Object.is(v, y[i]));
+  };
+  // Around the four-row, four-step blocking (M, K mod 4 ≠ 0; N odd for NT's pairs), then seeded random sizes.
+  const shapes: [number, number, number][] = [
     [1, 1, 1],
     [5, 3, 7],
     [8, 6, 4],
     [7, 9, 2],
-  ]) {
-    it(`M=${M} K=${K} N=${N}`, () => {
-      const a = randomArray(M * K, 1);
-      const b = randomArray(K * N, 2);
-      const want = matmulReference(a, b, M, K, N);
-      const c1 = new Float64Array(M * N);
-      gemmNN(a, b, c1, M, K, N);
-      const c2 = new Float64Array(M * N);
-      gemmNT(a, transpose(b, K, N), c2, M, K, N);
-      const c3 = new Float64Array(M * N);
-      gemmTN(transpose(a, M, K), b, c3, M, K, N);
-      expect(maxAbsDiff(c1, want)).toBeLessThan(1e-12);
-      expect(maxAbsDiff(c2, want)).toBeLessThan(1e-12);
-      expect(maxAbsDiff(c3, want)).toBeLessThan(1e-12);
+    [4, 4, 4],
+    [13, 17, 5],
+    [33, 65, 17],
+  ];
+  const r = rng(2024);
+  for (let t = 0; t < 12; t++) shapes.push([1 + r.int(23), 1 + r.int(23), 1 + r.int(23)]);
+  for (const [M, K, N] of shapes) {
+    it(`M=${M} K=${K} N=${N}: NN and TN bit for bit, NT bit for bit onto zeros and within rounding onto c`, () => {
+      const a = randomArray(M * K, M * 1000 + K);
+      const b = randomArray(K * N, K * 1000 + N);
+      const c0 = randomArray(M * N, 7, -10, 10);
+      for (const start of [new Float64Array(M * N), c0]) {
+        const want = matmulReference(a, b, M, K, N, start.slice());
+        const nn = start.slice();
+        gemmNN(a, b, nn, M, K, N);
+        expect(firstBitDiff(nn, want)).toBe(-1);
+        const tn = start.slice();
+        gemmTN(transpose(a, M, K), b, tn, M, K, N);
+        expect(firstBitDiff(tn, want)).toBe(-1);
+        const nt = start.slice();
+        gemmNT(a, transpose(b, K, N), nt, M, K, N);
+        if (start === c0) expect(maxAbsDiff(nt, want)).toBeLessThan(1e-12);
+        else expect(firstBitDiff(nt, want)).toBe(-1);
+      }
     });
   }
+  it('accumulates: two calls add both products (c += a·b twice)', () => {
+    const a = randomArray(6 * 5, 1);
+    const b = randomArray(5 * 3, 2);
+    const c = new Float64Array(6 * 3);
+    gemmNN(a, b, c, 6, 5, 3);
+    gemmNN(a, b, c, 6, 5, 3);
+    const once = matmulReference(a, b, 6, 5, 3);
+    expect(firstBitDiff(c, matmulReference(a, b, 6, 5, 3, once.slice()))).toBe(-1);
+  });
+  it('0·∞ gives NaN as in the reference (no skipped zeros), in every row', () => {
+    const a = new Float64Array(5 * 2); // all zeros: rows in the blocked part and the leftover row
+    const b = new Float64Array([Infinity, 1, 2, 3]);
+    const c = new Float64Array(5 * 2);
+    gemmNN(a, b, c, 5, 2, 2);
+    expect(Array.from(c)).toEqual([NaN, 0, NaN, 0, NaN, 0, NaN, 0, NaN, 0]);
+  });
 });
 
 describe('conv2d kernel', () => {
