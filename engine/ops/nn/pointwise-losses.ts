@@ -105,9 +105,23 @@ export const bceLossOp = pointwiseLoss('bceLoss', 'BCE', '−(y ln x + (1 − y)
   dx: (x, y) => (x - y) / Math.max(x * (1 - x), 1e-12),
   dy: (x) => clampLog(1 - x) - clampLog(x),
   lower: (x, y) => {
+    const x0 = x.data;
+    if (x0 * (1 - x0) < 1e-12) {
+      // Within 10⁻¹² of 0 or 1, PyTorch's ∂ℓ/∂x is (x − y)/10⁻¹², not the logs' derivative: the logs become
+      // constants and x enters once, through (x − x₀)·(x₀ − y)/10⁻¹², which is 0 but has that slope.
+      const logs = y
+        .mul(constant(clampLog(x0)))
+        .add(
+          constant(1)
+            .sub(y)
+            .mul(constant(clampLog(1 - x0))),
+        )
+        .neg();
+      return logs.add(x.sub(x0).mul(constant(x0).sub(y).div(1e-12)));
+    }
     // A log below −100 is replaced by the constant −100: no gradient flows through the clamp.
-    const lx = Math.log(x.data) < -100 ? constant(-100) : x.log();
-    const l1x = Math.log(1 - x.data) < -100 ? constant(-100) : constant(1).sub(x).log();
+    const lx = Math.log(x0) < -100 ? constant(-100) : x.log();
+    const l1x = Math.log(1 - x0) < -100 ? constant(-100) : constant(1).sub(x).log();
     return y.mul(lx).add(constant(1).sub(y).mul(l1x)).neg();
   },
   check: (x, i) => {

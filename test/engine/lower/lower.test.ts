@@ -222,3 +222,29 @@ describe('lower: size', () => {
     }
   });
 });
+
+describe('lower: bceLoss where PyTorch clamps the gradient', () => {
+  it('keeps (x − y)/10⁻¹² within 10⁻¹² of 0 or 1, and the logs’ derivative elsewhere', async () => {
+    const { bceLoss } = await import('../../../engine/nn/losses');
+    const xs = [1 - 1e-14, 1e-13, 0, 0.3];
+    const ys = [0.25, 0.6, 0.5, 0.1];
+    const x = tensor(xs, { label: 'p' });
+    const y = tensor(ys, { label: 'y' });
+    const L = bceLoss(x, y, { reduction: 'sum' });
+    const low = lower(L);
+    low.root.backward();
+    // by hand: ∂ℓ/∂x = (x − y)/max(x(1 − x), 10⁻¹²); ∂ℓ/∂y = max(ln(1 − x), −100) − max(ln x, −100)
+    const dx = xs.map((p, i) => (p - ys[i]!) / Math.max(p * (1 - p), 1e-12));
+    const dy = xs.map((p) => Math.max(Math.log(1 - p), -100) - Math.max(Math.log(p), -100));
+    const got = grads(low.scalarOf.get(x.id));
+    got.forEach((g, i) => expect(Math.abs(g - dx[i]!) / Math.abs(dx[i]!)).toBeLessThan(1e-12));
+    grads(low.scalarOf.get(y.id)).forEach((g, i) => expect(g).toBeCloseTo(dy[i]!, 12));
+    // the value is the clamped loss: Σ −(y max(ln x, −100) + (1 − y) max(ln(1 − x), −100))
+    const want = xs.reduce(
+      (s, p, i) =>
+        s - (ys[i]! * Math.max(Math.log(p), -100) + (1 - ys[i]!) * Math.max(Math.log(1 - p), -100)),
+      0,
+    );
+    expect(low.root.data).toBeCloseTo(want, 9);
+  });
+});
