@@ -24,6 +24,7 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import { Tensor, compareModes, trace, type GraphNode, type ModeComparison } from '../../../engine';
 import { eventAt, indexTrace, type TraceIndex } from '../debugger/traceIndex';
+import { useTraceCursor } from '../stores/traceCursor';
 import { useUiStore } from '../stores/ui';
 import { scalarModel, type ScalarModel } from './scalarGraph';
 
@@ -58,14 +59,11 @@ export const useCompareStore = defineStore('compare', () => {
   const comparison = shallowRef<ModeComparison | null>(null);
   const model = shallowRef<ScalarModel | null>(null);
   const index = shallowRef<TraceIndex | null>(null);
-  const cursor = ref(-1);
+  const { cursor, total, atEnd, seek, step, stepBack } = useTraceCursor(index);
   const expanded = ref<number[]>([]);
   const selected = ref<ElementRef | null>(null);
   /** Bumped on every open, so views rebuild their graphs. */
   const revision = ref(0);
-
-  const total = computed(() => index.value?.trace.events.length ?? 0);
-  const atEnd = computed(() => cursor.value >= total.value - 1);
 
   const state = computed<LockstepState>(() => {
     const idx = index.value;
@@ -113,17 +111,6 @@ export const useCompareStore = defineStore('compare', () => {
     }
   }
 
-  function seek(i: number): void {
-    cursor.value = Math.max(-1, Math.min(total.value - 1, Math.trunc(i)));
-  }
-  function step(): boolean {
-    if (atEnd.value) return false;
-    seek(cursor.value + 1);
-    return true;
-  }
-  function stepBack(): void {
-    seek(cursor.value - 1);
-  }
   function reset(): void {
     seek(-1);
   }

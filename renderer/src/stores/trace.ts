@@ -11,6 +11,7 @@ import type { GraphNode, PlainValue, Trace } from '../../../engine/core/types';
 import { sessionFor } from '../debugger/engineSession';
 import { compareGrads, DEFAULT_TOLERANCES, type NodeCheck, type Tolerances } from '../debugger/numericCheck';
 import { eventAt, gradEntryAt, indexTrace, type TraceIndex } from '../debugger/traceIndex';
+import { useTraceCursor } from './traceCursor';
 import { registerStateSection } from '../shell/persistence';
 import type { AppState } from '../../../main/contract/state';
 
@@ -39,7 +40,7 @@ export const useTraceStore = defineStore('trace', () => {
   const index = shallowRef<TraceIndex | null>(null);
   /** The engine handle is never made reactive (it holds the engine's node objects). */
   let session: DebugSession | null = null;
-  const cursor = ref(-1);
+  const { cursor, total, atEnd, seek, step, stepBack } = useTraceCursor(index);
   const playing = ref(false);
   /** Steps per second while playing. */
   const speed = ref(4);
@@ -53,12 +54,10 @@ export const useTraceStore = defineStore('trace', () => {
   const revision = ref(0);
 
   const trace = computed(() => index.value?.trace ?? null);
-  const total = computed(() => index.value?.trace.events.length ?? 0);
   const backwardStart = computed(() => index.value?.trace.backwardStart ?? 0);
   const lastForward = computed(() => backwardStart.value - 1);
   const currentEvent = computed(() => (index.value ? eventAt(index.value, cursor.value) : null));
   const phase = computed<'idle' | 'forward' | 'backward'>(() => currentEvent.value?.phase ?? 'idle');
-  const atEnd = computed(() => cursor.value >= total.value - 1);
   const hasSession = computed(() => revision.value >= 0 && session !== null);
 
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -110,17 +109,6 @@ export const useTraceStore = defineStore('trace', () => {
   }
   registerStateSection('debugger', { snapshot: snapshotState, restore: restoreState });
 
-  function seek(i: number): void {
-    cursor.value = Math.max(-1, Math.min(total.value - 1, Math.trunc(i)));
-  }
-  function step(): boolean {
-    if (atEnd.value) return false;
-    seek(cursor.value + 1);
-    return true;
-  }
-  function stepBack(): void {
-    seek(cursor.value - 1);
-  }
   function reset(): void {
     pause();
     seek(-1);
