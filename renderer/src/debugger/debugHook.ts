@@ -22,10 +22,16 @@ export interface LoadTiming {
 }
 
 export interface StepTiming {
-  /** The store step and the controller's batched update (synchronous). */
+  /** From the key press to the end of its handling: the store step, Vue's update, the batched Cytoscape update. */
   applyMs: number;
-  /** Cytoscape's draw in the next frame (from the frame's start to the end of the draw). */
-  drawMs: number;
+  /** Idle time from the end of the handling to the start of the next frame (the display's refresh phase). */
+  waitMs: number;
+  /**
+   * That frame's main-thread work, from its start (or the end of the handling, if later) until it is done:
+   * animation-frame callbacks (Cytoscape's style pass and draw), the page's style, layout and paint, and the
+   * commit of the canvas to the compositor.
+   */
+  frameMs: number;
 }
 
 export interface BackstepHook {
@@ -34,6 +40,11 @@ export interface BackstepHook {
   loadMlp(nodes: number): Promise<LoadTiming>;
   /** Switch the display; resolves with the ms until the next frame is drawn. */
   setSimplified(on: boolean): Promise<number>;
+  /**
+   * One step as the student takes it: a → key press (keydown on the window, through the shell's shortcut
+   * handling), timed until the frame that shows it is done. Starts in a task of its own once the frame of
+   * the previous step is done.
+   */
   stepTimed(): Promise<StepTiming>;
   simplified(): boolean;
   /** ms per synchronous redraw of the element layer (no frame wait). */
@@ -47,6 +58,24 @@ declare global {
   interface Window {
     __backstep?: BackstepHook;
   }
+}
+
+/**
+ * Resolves with the time at which the next frame Cytoscape draws is done: a message posted from its draw
+ * runs only after the rest of that frame (the page's style, layout and paint, and the commit).
+ */
+function frameDone(c: GraphController): Promise<number> {
+  return new Promise((resolve) => {
+    const off = c.onRender(() => {
+      off();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve(performance.now());
+      };
+      ch.port2.postMessage(0);
+    });
+  });
 }
 
 export function installDebugHook(store: TraceStore, controller: () => GraphController | null): void {
@@ -88,19 +117,20 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
     },
     async stepTimed() {
       const c = ctl();
-      const drawn = c.nextRender();
+      // A task of its own, as a key press arrives (the caller awaited the previous step's frame).
+      await new Promise<void>((r) => setTimeout(r, 0));
+      const shown = frameDone(c);
+      const before = store.cursor;
       const t0 = performance.now();
-      store.step();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
       await nextTick();
-      const applyMs = performance.now() - t0;
-      // Drawing happens in Cytoscape's next animation frame; time it from that frame's start.
-      let drawMs = 0;
-      const off = c.onRender(() => {
-        drawMs = performance.now() - (document.timeline.currentTime as number);
-      });
-      await drawn;
-      off();
-      return { applyMs, drawMs };
+      const t1 = performance.now();
+      if (store.cursor === before) throw new Error('__backstep.stepTimed: the → key did not step');
+      // The first frame after the handling: its start is the same for every callback of that frame.
+      const start = new Promise<number>((r) => requestAnimationFrame(r));
+      const done = await shown;
+      const f = Math.max(await start, t1);
+      return { applyMs: t1 - t0, waitMs: f - t1, frameMs: done - f };
     },
     simplified: () => ctl().isSimplified(),
     drawCost: (times) => ctl().drawCost(times),
