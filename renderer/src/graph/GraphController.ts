@@ -33,13 +33,44 @@ export const SIMPLIFY_ABOVE = 5000;
 /** Above this many nodes the layout is our linear-time layered one instead of dagre, and collapsed. */
 export const DAGRE_MAX = 300;
 /**
- * Least half-size, in graph pixels, of the window of a large graph that is in Cytoscape at a time (it
- * grows with the view when zoomed out). Every frame costs time in proportion to the elements in `cy`,
- * so the window is kept to about twice the view at zoom 1.
+ * Collapsed display of a large graph (see `fillView` and `idleWork`): least half-size, in graph pixels, of
+ * the window around the view that idle time fills (it grows with the view when zoomed out); headless, the
+ * window put in around the current node.
  */
 const WINDOW = { x: 900, y: 700 };
-/** Nodes already in `cy` stay until this many half-sizes away from the window's centre. */
-const KEEP = 3;
+/** Idle time also puts in the neighbourhood of this many steps ahead of the cursor, and behind it. */
+const LOOKAHEAD = 12;
+const LOOKBEHIND = 3;
+/**
+ * At most this many nodes stay in `cy` (every frame costs time in proportion to all its elements, in view
+ * or not); the ones farthest from the view go first, never those the view or the next steps need.
+ */
+const MAX_NODES = 360;
+/**
+ * Nodes put in at a time in idle time: putting a node in (with its edges) costs Cytoscape about 0.5 ms
+ * here, so a chunk takes ~3 ms and is started only with more than IDLE_MS of the idle period left.
+ */
+const CHUNK = 6;
+const IDLE_MS = 5;
+
+type IdleDeadline = { timeRemaining(): number };
+/** requestIdleCallback where there is one (Chromium, Electron); otherwise a short timeout with ~8 ms to spend. */
+function whenIdle(fn: (d: IdleDeadline) => void): () => void {
+  const g = globalThis as {
+    requestIdleCallback?: (f: (d: IdleDeadline) => void, o?: { timeout: number }) => number;
+    cancelIdleCallback?: (h: number) => void;
+  };
+  if (g.requestIdleCallback && g.cancelIdleCallback) {
+    const h = g.requestIdleCallback(fn, { timeout: 500 });
+    const cancel = g.cancelIdleCallback;
+    return () => cancel(h);
+  }
+  const t = setTimeout(() => {
+    const end = performance.now() + 8;
+    fn({ timeRemaining: () => Math.max(0, end - performance.now()) });
+  }, 16);
+  return () => clearTimeout(t);
+}
 
 export interface GraphDecor {
   breakpoints: readonly number[];
@@ -109,14 +140,16 @@ export class GraphController {
   private index: TraceIndex | null = null;
   private cursor = -1;
   private lit: readonly string[] = [];
+  /** The class the lit edges carry (edges put in later get it at once). */
+  private litClass: string | null = null;
   private decor: GraphDecor = { breakpoints: [], checks: {}, selected: null };
   private direction: Direction = 'LR';
   private simple = false;
   private pending: Promise<void> = Promise.resolve();
   /** Collapsed display of a large graph: every node's position; only a window of them is in `cy`. */
   private all: Map<number, { x: number; y: number }> | null = null;
-  private windowCenter: { x: number; y: number } | null = null;
-  private windowSize = WINDOW;
+  /** The pending idle callback that fills and trims the collapsed display (null: none). */
+  private idleCancel: (() => void) | null = null;
   private theme: GraphTheme = LIGHT_THEME;
   /** Collapsed display: the node ids and edges now in `cy`, and each node's edges. */
   private readonly shown = new Set<number>();
@@ -158,8 +191,7 @@ export class GraphController {
       if (this.panTimer !== null) clearTimeout(this.panTimer);
       this.panTimer = setTimeout(() => {
         this.panTimer = null;
-        const e = this.cy.extent();
-        this.keepInWindow({ x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 });
+        this.fillView();
       }, 150);
     });
     this.cy.on('cxttap', 'node', (e: EventObject) => {
@@ -215,24 +247,36 @@ export class GraphController {
     await this.layout();
   }
 
-  private nodeDef(id: number, position?: { x: number; y: number }): ElementDefinition {
+  /**
+   * A node's definition; `painted`: already in its state at the cursor (label and state classes), so that
+   * putting it in costs one style pass, not two.
+   */
+  private nodeDef(id: number, position?: { x: number; y: number }, painted = false): ElementDefinition {
     const n = this.index!.nodes.get(id)!;
     const cls = [`kind-${n.kind}`];
     if (n.isOutput) cls.push('output');
     if (this.simple) cls.push('simple');
+    let label = '';
+    if (painted) {
+      const st = this.stateOf(id);
+      label = st.label ?? '';
+      for (const c of STATE_CLASSES) if (st.classes[c]) cls.push(c);
+    }
     return {
       group: 'nodes',
-      data: { id: nid(n.id), nid: n.id, label: '', ...nodeSize(n, this.finalGrad(id)) },
+      data: { id: nid(n.id), nid: n.id, label, ...nodeSize(n, this.finalGrad(id)) },
       classes: cls,
       ...(position ? { position } : {}),
     };
   }
 
   private edgeDef(e: { id: string; source: number; target: number }): ElementDefinition {
+    const cls = this.simple ? ['simple'] : [];
+    if (this.litClass && this.lit.includes(e.id)) cls.push(this.litClass);
     return {
       group: 'edges',
       data: { id: e.id, source: nid(e.source), target: nid(e.target) },
-      classes: this.simple ? ['simple'] : [],
+      classes: cls,
     };
   }
 
@@ -252,83 +296,139 @@ export class GraphController {
   }
 
   /**
-   * The collapsed display of a large graph: only the nodes within a window around `c` are in Cytoscape
-   * (whose every frame costs time in proportion to all its elements, visible or not); the window moves
-   * when the view (or, headless, the current node) nears its edge. Positions are computed once; moving
-   * the window only removes the nodes that left it and adds, at their fixed positions, those that came in.
+   * The collapsed display of a large graph: only the nodes around the view are in Cytoscape (whose every
+   * frame costs time in proportion to all its elements, visible or not). Positions are computed once.
+   * A step only has to put in what the view shows and is not in yet (`fillView`); idle time between steps
+   * puts in, a chunk at a time and styled there, the neighbourhoods of the next steps and a window around
+   * the view, and takes out the nodes farthest from the view (`idleWork`). So a step that moves the view
+   * to another part of the graph normally finds it there already.
    */
-  private setWindow(c: { x: number; y: number }): void {
-    const all = this.all!;
-    const half = this.windowHalf();
-    const want = new Set<number>();
-    for (const [id, p] of all)
-      if (Math.abs(p.x - c.x) <= half.x && Math.abs(p.y - c.y) <= half.y) want.add(id);
-    const shown = this.shown;
-    const added: number[] = [];
-    this.cy.batch(() => {
-      // Nodes leave only once well outside the window: stepping often comes back (the next neuron
-      // revisits the same column), and adding a node back costs far more than keeping it.
-      const gone = new Set<string>();
-      const keep = (id: number): boolean => {
-        const p = all.get(id)!;
-        return Math.abs(p.x - c.x) <= half.x * KEEP && Math.abs(p.y - c.y) <= half.y * KEEP;
-      };
-      for (const id of shown) if (!want.has(id) && !keep(id)) gone.add(nid(id));
-      if (gone.size) {
-        for (const id of shown) if (gone.has(nid(id))) shown.delete(id);
-        // Removing a node removes its edges.
-        this.cy
-          .nodes()
-          .filter((n) => gone.has(n.id()))
-          .remove();
-        for (const [eid, e] of this.shownEdges)
-          if (!shown.has(e.source) || !shown.has(e.target)) this.shownEdges.delete(eid);
-      }
-      const els: ElementDefinition[] = [];
-      for (const id of want) {
-        if (shown.has(id)) continue;
-        shown.add(id);
-        els.push(this.nodeDef(id, all.get(id)));
-        added.push(id);
-      }
-      for (const id of added)
-        for (const e of this.edgesOf.get(id) ?? [])
-          if (shown.has(e.source) && shown.has(e.target) && !this.shownEdges.has(e.id)) {
-            this.shownEdges.set(e.id, e);
-            els.push(this.edgeDef(e));
-          }
-      if (els.length) this.cy.add(els);
-      for (const id of added) this.paintNode(id);
-      if (added.length) this.paintEdges();
-    });
-    this.windowCenter = { ...c };
-    this.windowSize = half;
+  private near(c: { x: number; y: number }, half: { x: number; y: number }, out: number[]): void {
+    for (const [id, p] of this.all!)
+      if (Math.abs(p.x - c.x) <= half.x && Math.abs(p.y - c.y) <= half.y) out.push(id);
   }
 
-  /** The window's half-size: at least WINDOW, and the view's size when zoomed out (headless: WINDOW). */
-  private windowHalf(): { x: number; y: number } {
-    if (!this.drawn) return WINDOW;
+  /** Put in the nodes of `ids` not in yet (at most `limit`), with their edges to nodes in, painted. */
+  private addNodes(ids: readonly number[], limit = Infinity): number {
+    const all = this.all!;
+    const shown = this.shown;
+    const added: number[] = [];
+    for (const id of ids) {
+      if (added.length >= limit) break;
+      if (shown.has(id)) continue;
+      shown.add(id);
+      added.push(id);
+    }
+    if (!added.length) return 0;
+    const els: ElementDefinition[] = added.map((id) => this.nodeDef(id, all.get(id), true));
+    for (const id of added)
+      for (const e of this.edgesOf.get(id) ?? [])
+        if (shown.has(e.source) && shown.has(e.target) && !this.shownEdges.has(e.id)) {
+          this.shownEdges.set(e.id, e);
+          els.push(this.edgeDef(e));
+        }
+    let eles: cytoscape.CollectionReturnValue | null = null;
+    this.cy.batch(() => {
+      eles = this.cy.add(els);
+    });
+    // Style them now (style, label sizes, edge geometry), not in the next frame's draw.
+    if (this.drawn && eles) (eles as cytoscape.CollectionReturnValue).boundingBox();
+    return added.length;
+  }
+
+  /** Take out nodes (their edges go with them). */
+  private removeNodes(ids: readonly number[]): void {
+    if (!ids.length) return;
+    const gone = new Set(ids);
+    for (const id of ids) this.shown.delete(id);
+    for (const [eid, e] of this.shownEdges)
+      if (gone.has(e.source) || gone.has(e.target)) this.shownEdges.delete(eid);
+    this.cy.batch(() => {
+      let sel = this.cy.collection();
+      for (const id of ids) sel = sel.union(this.cy.getElementById(nid(id)));
+      sel.remove();
+    });
+  }
+
+  /** The view's centre and half-size in graph pixels (headless: the current node and WINDOW). */
+  private viewBox(): { c: { x: number; y: number }; half: { x: number; y: number } } | null {
+    if (!this.drawn) {
+      const ev = this.index ? eventAt(this.index, Math.max(0, this.cursor)) : null;
+      const p = ev ? this.all?.get(ev.node) : undefined;
+      return p ? { c: p, half: WINDOW } : null;
+    }
     const e = this.cy.extent();
-    return { x: Math.max(WINDOW.x, e.w), y: Math.max(WINDOW.y, e.h) };
+    return { c: { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 }, half: { x: e.w / 2 + 40, y: e.h / 2 + 40 } };
+  }
+
+  /** What the view shows must be in Cytoscape now; the rest waits for idle time. */
+  private fillView(): void {
+    if (this.all === null) return;
+    const v = this.viewBox();
+    if (!v) return;
+    const ids: number[] = [];
+    this.near(v.c, v.half, ids);
+    this.addNodes(ids);
+    if (!this.drawn) this.trim(new Set(ids), v.c);
+    this.scheduleIdle();
+  }
+
+  private scheduleIdle(): void {
+    if (!this.drawn || this.idleCancel !== null || this.all === null) return;
+    this.idleCancel = whenIdle((d) => {
+      this.idleCancel = null;
+      this.idleWork(d);
+    });
   }
 
   /**
-   * Re-centre the window on the view when the view is no longer inside it (or, zoomed out, outgrew it);
-   * headless, on `p` when it is in the window's outer half.
+   * One idle slice: put in (a chunk at a time, while the slice lasts) the neighbourhoods of the next steps,
+   * nearest first, then of the last few, then the window around the view; then trim. Reschedules itself
+   * until nothing is left to do.
    */
-  private keepInWindow(p: { x: number; y: number } | undefined): void {
-    const w = this.windowCenter;
-    if (!p || !w || this.all === null) return;
-    const s = this.windowSize;
-    if (!this.drawn) {
-      if (Math.abs(p.x - w.x) > s.x / 2 || Math.abs(p.y - w.y) > s.y / 2) this.setWindow(p);
-      return;
+  private idleWork(d: IdleDeadline): void {
+    const index = this.index;
+    const v = this.viewBox();
+    if (this.all === null || !index || !v) return;
+    const want: number[] = [];
+    this.near(v.c, v.half, want);
+    const steps: number[] = [];
+    for (let k = 1; k <= LOOKAHEAD; k++) steps.push(this.cursor + k);
+    for (let k = 1; k <= LOOKBEHIND; k++) steps.push(this.cursor - k);
+    for (const s of steps) {
+      const ev = eventAt(index, s);
+      const p = ev ? this.all.get(ev.node) : undefined;
+      if (p) this.near(p, v.half, want);
     }
-    const e = this.cy.extent();
-    const want = this.windowHalf();
-    const inside = e.x1 >= w.x - s.x && e.x2 <= w.x + s.x && e.y1 >= w.y - s.y && e.y2 <= w.y + s.y;
-    if (!inside || want.x > s.x * 1.25 || want.y > s.y * 1.25)
-      this.setWindow({ x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 });
+    const half = { x: Math.max(WINDOW.x, v.half.x), y: Math.max(WINDOW.y, v.half.y) };
+    this.near(v.c, half, want);
+    let more = false;
+    while (true) {
+      if (d.timeRemaining() < IDLE_MS) {
+        more = want.some((id) => !this.shown.has(id));
+        break;
+      }
+      if (this.addNodes(want, CHUNK) === 0) break;
+    }
+    if (!more && d.timeRemaining() >= IDLE_MS) this.trim(new Set(want), v.c);
+    else more = true;
+    if (more) this.scheduleIdle();
+  }
+
+  /** Down to MAX_NODES: the nodes farthest from `c` go, never those in `keep`. */
+  private trim(keep: ReadonlySet<number>, c: { x: number; y: number }): void {
+    const over = this.shown.size - MAX_NODES;
+    if (over <= 0) return;
+    const all = this.all!;
+    const d = (id: number): number => {
+      const p = all.get(id)!;
+      return Math.max(Math.abs(p.x - c.x) / WINDOW.x, Math.abs(p.y - c.y) / WINDOW.y);
+    };
+    const out = [...this.shown]
+      .filter((id) => !keep.has(id))
+      .sort((a, b) => d(b) - d(a))
+      .slice(0, over);
+    this.removeNodes(out);
   }
 
   /** A node's gradient at the end of the backward pass (sizes its box for the longest label). */
@@ -340,6 +440,8 @@ export class GraphController {
   private clearShown(): void {
     this.shown.clear();
     this.shownEdges.clear();
+    this.idleCancel?.();
+    this.idleCancel = null;
   }
 
   /** Whether only a window of the graph is shown (large graph, full labels). */
@@ -355,12 +457,14 @@ export class GraphController {
     this.cursor = cursor;
     if (this.all) {
       const ev = eventAt(index, cursor);
-      // Drawn, the window follows the view (see `reveal`); a node outside it brings it along at once.
-      if (ev && (!this.drawn || !this.shown.has(ev.node))) {
-        const p = this.all.get(ev.node);
-        if (this.drawn && p) this.setWindow(p);
-        else this.keepInWindow(p);
+      // Drawn, the view follows the current node (see `reveal`), which fills it; headless, fill around it.
+      if (!this.drawn) this.fillView();
+      else if (ev && !this.shown.has(ev.node)) {
+        const ids: number[] = [];
+        this.near(this.all.get(ev.node)!, this.viewBox()!.half, ids);
+        this.addNodes(ids);
       }
+      this.scheduleIdle();
     }
     if (changed === null) return this.refreshAll();
     this.cy.batch(() => {
@@ -391,18 +495,16 @@ export class GraphController {
     });
   }
 
-  private paintNode(id: number): void {
+  /** What a node shows at the cursor: its label (null in the simplified display) and state classes. */
+  private stateOf(id: number): {
+    label: string | null;
+    classes: Record<(typeof STATE_CLASSES)[number], boolean>;
+  } {
     const index = this.index!;
-    const ele = this.cy.getElementById(nid(id));
-    const node = index.nodes.get(id);
-    if (ele.empty() || !node) return;
+    const node = index.nodes.get(id)!;
     const s = nodeStateAt(index, id, this.cursor);
     const check = this.decor.checks[id];
-    if (!this.simple) {
-      const label = nodeLabel(node, s);
-      if (ele.data('label') !== label) ele.data('label', label);
-    }
-    const want: Record<(typeof STATE_CLASSES)[number], boolean> = {
+    const classes: Record<(typeof STATE_CLASSES)[number], boolean> = {
       pending: !s.reached,
       current: s.current,
       'has-grad': s.grad !== null && !s.gradDone,
@@ -412,6 +514,14 @@ export class GraphController {
       bp: this.decor.breakpoints.includes(id),
       sel: this.decor.selected === id,
     };
+    return { label: this.simple ? null : nodeLabel(node, s), classes };
+  }
+
+  private paintNode(id: number): void {
+    const ele = this.cy.getElementById(nid(id));
+    if (ele.empty() || !this.index!.nodes.has(id)) return;
+    const { label, classes: want } = this.stateOf(id);
+    if (label !== null && ele.data('label') !== label) ele.data('label', label);
     // One class change per node (each toggleClass is a style pass of its own), and none when nothing changed.
     if (STATE_CLASSES.some((c) => ele.hasClass(c) !== want[c]))
       ele.classes([
@@ -424,6 +534,7 @@ export class GraphController {
     for (const id of this.lit) this.cy.getElementById(id).removeClass('flow-fwd flow-bwd');
     const act = this.index ? activeEdges(this.index, this.cursor) : null;
     this.lit = act?.ids ?? [];
+    this.litClass = act ? (act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd') : null;
     if (act)
       for (const id of act.ids)
         this.cy.getElementById(id).addClass(act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd');
@@ -471,7 +582,7 @@ export class GraphController {
         this.lit = [];
         this.cy.zoom(1);
         this.cy.pan({ x: this.cy.width() / 2 - c.x, y: this.cy.height() / 2 - c.y });
-        this.setWindow(c);
+        this.fillView();
       }
       return;
     }
@@ -541,7 +652,7 @@ export class GraphController {
     if (p.x < e.x1 + mx || p.x > e.x2 - mx || p.y < e.y1 + my || p.y > e.y2 - my) {
       const z = this.cy.zoom();
       this.cy.pan({ x: this.cy.width() / 2 - p.x * z, y: this.cy.height() / 2 - p.y * z });
-      this.keepInWindow(p);
+      this.fillView();
     }
   }
 
@@ -598,6 +709,7 @@ export class GraphController {
 
   destroy(): void {
     if (this.panTimer !== null) clearTimeout(this.panTimer);
+    this.idleCancel?.();
     this.listeners.select = [];
     this.listeners.context = [];
     this.cy.destroy();

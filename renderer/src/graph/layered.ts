@@ -1,7 +1,14 @@
 /**
  * A fast layered layout for large graphs (dagre's crossing minimisation grows too slow past a few hundred
- * nodes): ops by longest path from the leaves, each leaf one rank before its first consumer, and within a
- * rank the nodes ordered by the mean position of their inputs (one barycentre sweep). Linear time.
+ * nodes). Linear time, and laid out for stepping: the nodes a student steps through one after another sit
+ * next to each other, so the view (zoomed in on a large graph) glides along instead of jumping.
+ *
+ * - Ranks: each node one rank before its first consumer ("as late as possible"; the output, consumed by
+ *   nothing, after its deepest input). A neuron's chain `b + w0·x0 + w1·x1 + …` then runs along the flow,
+ *   each weight and product next to the sum that takes it, rather than every product of every neuron
+ *   stacked in one tall column after the inputs.
+ * - Within a rank: in the order the forward pass computes the nodes (the order of `nodes`, a depth-first
+ *   topological order), so one neuron's nodes share a band across the ranks, one band per neuron.
  */
 export interface LayoutNode {
   id: number;
@@ -21,55 +28,47 @@ export function layeredPositions(
   nodes: readonly LayoutNode[],
   opts: LayeredOptions,
 ): Map<number, { x: number; y: number }> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
   const rank = new Map<number, number>();
-  const consumers = new Map<number, number[]>();
+  const firstUse = new Map<number, number>();
+  // Longest path from the leaves: a lower bound for every node, and the rank of the nodes nothing consumes.
   for (const n of nodes) {
     let r = 0;
-    for (const i of n.inputs) {
-      r = Math.max(r, (rank.get(i) ?? 0) + 1);
-      const c = consumers.get(i);
-      if (c) c.push(n.id);
-      else consumers.set(i, [n.id]);
-    }
-    rank.set(n.id, n.inputs.length ? r : 0);
+    for (const i of n.inputs) r = Math.max(r, (rank.get(i) ?? 0) + 1);
+    rank.set(n.id, r);
   }
-  // Leaves sit just before their first consumer rather than all in column 0.
-  for (const n of nodes) {
-    if (n.inputs.length) continue;
-    const cs = consumers.get(n.id);
-    if (cs) rank.set(n.id, Math.max(0, Math.min(...cs.map((c) => rank.get(c)!)) - 1));
+  // Then, consumers first, each node one rank before its earliest consumer.
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const n = nodes[k]!;
+    const r = rank.get(n.id)!;
+    const use = firstUse.get(n.id);
+    const mine = use === undefined ? r : use - 1;
+    rank.set(n.id, mine);
+    for (const i of n.inputs) {
+      const u = firstUse.get(i);
+      if (u === undefined || mine < u) firstUse.set(i, mine);
+    }
   }
   const ranks: LayoutNode[][] = [];
   for (const n of nodes) (ranks[rank.get(n.id)!] ??= []).push(n);
-  const order = new Map<number, number>();
   const pos = new Map<number, { x: number; y: number }>();
   const along = opts.direction === 'LR' ? 'w' : 'h';
   const across = opts.direction === 'LR' ? 'h' : 'w';
   let offset = 0;
   for (const group of ranks) {
     if (!group) continue;
-    const key = (n: LayoutNode): number => {
-      const placed = n.inputs.map((i) => order.get(i)).filter((v): v is number => v !== undefined);
-      if (placed.length) return placed.reduce((a, b) => a + b, 0) / placed.length;
-      const cs = (consumers.get(n.id) ?? []).map((c) => byId.get(c)!);
-      // A leaf: near the other inputs of its consumer.
-      const sib = cs
-        .flatMap((c) => c.inputs.map((i) => order.get(i)))
-        .filter((v): v is number => v !== undefined);
-      return sib.length ? sib.reduce((a, b) => a + b, 0) / sib.length : order.size;
-    };
-    const keyed = group.map((n) => ({ n, k: key(n) })).sort((a, b) => a.k - b.k);
-    const depth = Math.max(...group.map((n) => n[along]));
-    const total = keyed.reduce((s, { n }) => s + n[across], 0) + opts.nodeSep * (keyed.length - 1);
-    let y = -total / 2;
-    keyed.forEach(({ n }, i) => {
-      order.set(n.id, i - (keyed.length - 1) / 2);
-      const c = y + n[across] / 2;
-      const a = offset + depth / 2;
-      pos.set(n.id, opts.direction === 'LR' ? { x: a, y: c } : { x: c, y: a });
-      y += n[across] + opts.nodeSep;
-    });
+    let depth = 0;
+    let total = opts.nodeSep * (group.length - 1);
+    for (const n of group) {
+      depth = Math.max(depth, n[along]);
+      total += n[across];
+    }
+    const a = offset + depth / 2;
+    let c = -total / 2;
+    for (const n of group) {
+      const mid = c + n[across] / 2;
+      pos.set(n.id, opts.direction === 'LR' ? { x: a, y: mid } : { x: mid, y: a });
+      c += n[across] + opts.nodeSep;
+    }
     offset += depth + opts.rankSep;
   }
   return pos;

@@ -63,7 +63,7 @@ describe('GraphController (headless)', () => {
 });
 
 describe('layered layout for large graphs', () => {
-  it('puts every op one rank after its deepest input and each leaf just before its first consumer', async () => {
+  it('puts every node one rank before its first consumer (the output after its deepest input)', async () => {
     const { layeredPositions } = await import('../../../renderer/src/graph/layered');
     // a, b leaves → m = a·b → s = m + c (c a leaf) → t = tanh(s)
     const n = (id: number, inputs: number[]) => ({ id, inputs, w: 40, h: 20 });
@@ -79,6 +79,58 @@ describe('layered layout for large graphs', () => {
     expect([pos.get(1)!.y, pos.get(2)!.y].sort((a, b) => a - b)).toEqual([-12.5, 12.5]);
     const tb = layeredPositions([n(1, []), n(3, [1])], { direction: 'TB', rankSep: 10, nodeSep: 5 });
     expect(tb.get(3)!.y - tb.get(1)!.y).toBe(30);
+  });
+});
+
+describe('layered layout: nodes stepped through one after another sit together', () => {
+  it('puts a product beside the sum that takes it, not in one column with every other product', async () => {
+    const { layeredPositions } = await import('../../../renderer/src/graph/layered');
+    const n = (id: number, inputs: number[]) => ({ id, inputs, w: 40, h: 20 });
+    // x (data) feeds two neurons: s = b + w1·x + w2·x2 …, as micrograd builds them (trace order).
+    // ids: x=1, x2=2; neuron A: b=3, w1=4, m1=5 (w1·x), s1=6 (b+m1), w2=7, m2=8 (w2·x2), s2=9 (s1+m2)
+    const nodes = [
+      n(1, []),
+      n(2, []),
+      n(3, []),
+      n(4, []),
+      n(5, [4, 1]),
+      n(6, [3, 5]),
+      n(7, []),
+      n(8, [7, 2]),
+      n(9, [6, 8]),
+    ];
+    const pos = layeredPositions(nodes, { direction: 'LR', rankSep: 10, nodeSep: 5 });
+    const x = (id: number) => pos.get(id)!.x;
+    // m2 sits just before s2 (one rank), not back in m1's rank next to the inputs; w2 and x2 just before m2.
+    expect(x(9) - x(8)).toBe(50);
+    expect(x(8)).toBeGreaterThan(x(5));
+    expect(x(8) - x(7)).toBe(50);
+    expect(x(8) - x(2)).toBe(50);
+    // every node one rank (50 px) before its first consumer
+    for (const m of nodes) for (const i of m.inputs) expect(x(m.id) - x(i)).toBeGreaterThanOrEqual(50);
+  });
+
+  it('keeps the steps of the large example MLP close together', async () => {
+    const { trace } = await import('../../../engine');
+    const { scalarMlp } = await import('../../../renderer/src/examples/generated');
+    const { layeredPositions } = await import('../../../renderer/src/graph/layered');
+    const { nodeSize } = await import('../../../renderer/src/graph/labels');
+    const idx = indexTrace(trace(scalarMlp(2000)));
+    const order = idx.trace.events.filter((e) => e.phase === 'forward').map((e) => idx.nodes.get(e.node)!);
+    const pos = layeredPositions(
+      order.map((m) => ({ id: m.id, inputs: m.inputs, ...nodeSize(m) })),
+      { direction: 'LR', rankSep: 48, nodeSep: 16 },
+    );
+    const dist = idx.trace.events.slice(1).map((e, i) => {
+      const a = pos.get(idx.trace.events[i]!.node)!;
+      const b = pos.get(e.node)!;
+      return Math.hypot(a.x - b.x, a.y - b.y);
+    });
+    dist.sort((a, b) => a - b);
+    // Half of all steps move the current node by less than 400 px, nine in ten by less than 640 (a view at
+    // zoom 1 is about 850 × 660 px). With every neuron's products in one column they were ~960 and ~2,400.
+    expect(dist[Math.floor(dist.length / 2)]).toBeLessThan(400);
+    expect(dist[Math.floor(dist.length * 0.9)]).toBeLessThan(640);
   });
 });
 
@@ -100,6 +152,12 @@ describe('collapsed display of a large graph', () => {
       g.showCursor(idx.forwardStep.get(x0)!);
       expect(g.labelOf(x0)).toBe('x0\n= 0.5000');
       expect(g.labelOf(root)).toBe('');
+      // Through the forward pass: the nodes put in around each step stay bounded, the far ones go.
+      for (let c = 0; c < idx.trace.backwardStart - 1; c += 97) {
+        g.showCursor(c);
+        expect(g.classesOf(idx.trace.events[c]!.node)).toContain('current');
+        expect(g.nodeCount()).toBeLessThan(idx.ids.length / 4);
+      }
       g.showCursor(idx.trace.backwardStart - 1); // the root's forward step
       const rootEvent = idx.trace.events[idx.trace.backwardStart - 1]!;
       expect(rootEvent.node).toBe(root);
@@ -107,13 +165,18 @@ describe('collapsed display of a large graph', () => {
       expect(g.labelOf(root)).toContain(`= ${v < 0 ? '−' : ''}${Math.abs(v).toFixed(4)}`);
       expect(g.classesOf(root)).toContain('current');
       expect(g.labelOf(x0)).toBe('');
+      // A node put in again shows the state at the cursor at once: back at x0, with its value, current.
+      g.showCursor(idx.forwardStep.get(x0)!);
+      expect(g.labelOf(x0)).toBe('x0\n= 0.5000');
+      expect(g.classesOf(x0)).toContain('current');
+      expect(g.classesOf(x0)).not.toContain('pending');
       // The whole graph as dots, then back to the window.
       await g.setSimplified(true);
       expect(g.nodeCount()).toBe(idx.ids.length);
       await g.setSimplified(false);
       expect(g.isWindowed()).toBe(true);
       expect(g.nodeCount()).toBeLessThan(idx.ids.length / 2);
-      expect(g.classesOf(root)).toContain('current');
+      expect(g.classesOf(x0)).toContain('current');
     } finally {
       g.destroy();
     }
