@@ -35,19 +35,15 @@ async function bundle(): Promise<string> {
   return r.outputFiles[0]!.text;
 }
 
-/**
- * Each workload's timing in Chromium (ms per run), in the order given. `jsFlags`: V8 flags for the page, e.g.
- * the desktop app's (main/v8-flags.ts); none gives a browser's defaults (web mode).
- */
+/** Each workload's timing in Chromium (ms per run), in the order given. */
 export async function timeInChromium(
   plan: readonly { id: WorkloadId; warmup: number; runs: number }[],
-  jsFlags = '',
 ): Promise<Map<WorkloadId, Timing>> {
   const script = await bundle();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...(jsFlags ? [`--js-flags=${jsFlags}`] : [])],
+    args: [...CHROMIUM_ARGS],
   });
   const out = new Map<WorkloadId, Timing>();
   try {

@@ -14,7 +14,6 @@ import { FLOPS, b1Inputs, ikjMatmul, makeB1Ours, makeB1Tf, maxRelDiff } from './
 import { b2Init, makeB2Ours, makeB2Tf } from './workloads/b2Mlp';
 import { b3Init, makeB3Ours, makeB3Tf } from './workloads/b3Conv';
 import { lower, loweringRoots } from './workloads/l1Lowering';
-import { RENDERER_JS_FLAGS } from '../main/v8-flags';
 import { CHROMIUM_PATH, timeInChromium } from './chromium';
 import type { WorkloadId } from './inPage';
 
@@ -28,9 +27,8 @@ interface Row {
   target: string;
   /** The target, given the row's value (ms, or GFLOP/s for B1). */
   meets: (value: number) => boolean;
-  /** Ours in Chromium (bench/chromium.ts), when it is installed: with the desktop app's V8 flags, and without. */
+  /** Ours in Chromium, the desktop app's runtime (bench/chromium.ts), when Chromium is installed. */
   chromium?: { timing: Timing; value: number };
-  chromiumDefaults?: { timing: Timing; value: number };
   check: string;
 }
 
@@ -216,24 +214,20 @@ const CHROMIUM_PLAN: readonly { id: WorkloadId; warmup: number; runs: number }[]
   { id: 'B3', warmup: 2, runs: 20 },
 ];
 
-/**
- * The same workloads, ours only, in Chromium: the engine as the app runs it — with the desktop app's V8 flags
- * (main/v8-flags.ts), and with a browser's defaults (web mode).
- */
+/** The same workloads, ours only, in Chromium: the engine as the app runs it. */
 async function addChromium(): Promise<void> {
   const plan = CHROMIUM_PLAN.filter((p) => rows.some((r) => r.id === p.id));
   if (plan.length === 0) return;
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    console.log(`(no Chromium at ${CHROMIUM_PATH}: the Chromium columns are left out)`);
+    console.log(`(no Chromium at ${CHROMIUM_PATH}: the Chromium column is left out)`);
     return;
   }
-  const app = await timeInChromium(plan, RENDERER_JS_FLAGS);
-  const defaults = await timeInChromium(plan);
-  const entry = (r: Row, t: Timing | undefined) =>
-    t && { timing: t, value: r.unit === 'GFLOP/s' ? gflops(t) : t.median };
+  const timings = await timeInChromium(plan);
   for (const r of rows) {
-    r.chromium = entry(r, app.get(r.id as WorkloadId));
-    r.chromiumDefaults = entry(r, defaults.get(r.id as WorkloadId));
+    const t = timings.get(r.id as WorkloadId);
+    if (!t) continue;
+    const value = r.unit === 'GFLOP/s' ? gflops(t) : t.median;
+    r.chromium = { timing: t, value };
   }
 }
 
@@ -249,28 +243,19 @@ function cpuValue(r: Row): number {
   return r.unit === 'GFLOP/s' ? FLOPS / (ms * 1e6) : ms;
 }
 
-/** Whether the target is met: by Node's median wall time, by its median CPU time, and in Chromium (both ways). */
-function verdict(r: Row): {
-  node: boolean;
-  nodeCpu: boolean;
-  chromium?: boolean;
-  chromiumDefaults?: boolean;
-} {
+/** Whether the target is met: by Node's median wall time, by its median CPU time, and in Chromium. */
+function verdict(r: Row): { node: boolean; nodeCpu: boolean; chromium?: boolean } {
   return {
     node: r.meets(r.oursValue),
     nodeCpu: r.meets(cpuValue(r)),
     ...(r.chromium ? { chromium: r.meets(r.chromium.value) } : {}),
-    ...(r.chromiumDefaults ? { chromiumDefaults: r.meets(r.chromiumDefaults.value) } : {}),
   };
 }
 
 function metCell(r: Row): string {
   const v = verdict(r);
-  const yes = (b: boolean | undefined) => (b ? 'yes' : 'NO');
   const node = v.node ? 'yes' : v.nodeCpu ? 'yes (CPU), NO (wall)' : 'NO';
-  return v.chromium === undefined
-    ? node
-    : `Node ${node}; Chromium app ${yes(v.chromium)}, defaults ${yes(v.chromiumDefaults)}`;
+  return v.chromium === undefined ? node : `Node ${node}; Chromium ${v.chromium ? 'yes' : 'NO'}`;
 }
 
 /** How many times faster ours is (> 1) or slower (< 1), in words. */
@@ -284,8 +269,7 @@ function print(): void {
       'id',
       'workload',
       'ours (Node)',
-      'ours (Chromium, app flags)',
-      'ours (Chromium, defaults)',
+      'ours (Chromium)',
       'peer',
       'peer result',
       'ours vs peer',
@@ -304,9 +288,6 @@ function print(): void {
         i === 0 ? r.workload : '',
         i === 0 ? cell(r.unit, r.ours, r.oursValue) : '',
         i === 0 && r.chromium ? cell(r.unit, r.chromium.timing, r.chromium.value) : '',
-        i === 0 && r.chromiumDefaults
-          ? cell(r.unit, r.chromiumDefaults.timing, r.chromiumDefaults.value)
-          : '',
         name,
         typeof p === 'string' ? p : cell(r.unit, p.timing, p.value),
         ratio,

@@ -17,7 +17,6 @@ import { recentEntries, registerState } from './ipc/state';
 import { installMenu } from './menu';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { StateStore } from './state/store';
-import { applyJsFlags } from './v8-flags';
 import { boundsOf, createMainWindow } from './window';
 
 const here = import.meta.dirname;
@@ -30,7 +29,6 @@ function main(): void {
     return;
   }
   registerAppScheme();
-  applyJsFlags(app.commandLine);
   const store = new StateStore(join(app.getPath('userData'), 'state.json'));
   let win: BrowserWindow | null = null;
   const pendingPaths = sessionPathsIn(process.argv.slice(1), process.cwd());

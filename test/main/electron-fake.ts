@@ -90,13 +90,6 @@ export const app = {
   whenReady: vi.fn(() => Promise.resolve()),
   requestSingleInstanceLock: vi.fn(() => true),
   quit: vi.fn(),
-  commandLine: {
-    switches: new Map<string, string>(),
-    appendSwitch: vi.fn((name: string, value = '') => {
-      app.commandLine.switches.set(name, value);
-    }),
-    getSwitchValue: vi.fn((name: string) => app.commandLine.switches.get(name) ?? ''),
-  },
 };
 
 export const nativeTheme = { themeSource: 'system' as string };
@@ -145,7 +138,6 @@ export function resetFakes(): void {
   handlers.clear();
   appEvents.clear();
   protocolHandlers.clear();
-  app.commandLine.switches.clear();
   BrowserWindow.created = [];
   nativeTheme.themeSource = 'system';
   vi.clearAllMocks();

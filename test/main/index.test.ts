@@ -56,8 +56,6 @@ describe('main process start-up', () => {
     expect(protocolHandlers.has('app')).toBe(true);
     expect([...handlers.keys()]).toHaveLength(9);
     expect(Menu.setApplicationMenu).toHaveBeenCalled();
-    // the renderer's V8 gets a 32 MB semi-space (main/v8-flags.ts), set before the app is ready
-    expect(app.commandLine.switches.get('js-flags')).toBe('--max-semi-space-size=32');
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({
         scheme: 'app',
