@@ -77,6 +77,39 @@ describe('lesson report export in Chromium', () => {
     expect(md).toMatch(/!\[Computation graph: [^\]]+\]\(data:image\/svg\+xml;base64,/);
   });
 
+  it("PDF in web mode: the report goes to the browser's print dialog from a hidden frame", async () => {
+    const { page } = app;
+    // Stand in for the print dialog: record what each frame's window.print() would have printed.
+    await page.evaluate(() => {
+      const desc = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get(this: HTMLIFrameElement) {
+          const w = desc.get!.call(this) as Window | null;
+          if (w) {
+            w.print = () => {
+              const g = globalThis as unknown as { __printed?: { text: string; scripts: number } };
+              g.__printed = { text: w.document.body.innerText, scripts: w.document.scripts.length };
+            };
+          }
+          return w;
+        },
+      });
+    });
+    await page.click('.export-button');
+    await page.click('.export-menu [data-format="pdf"]');
+    await page.waitForFunction(() => (globalThis as { __printed?: unknown }).__printed !== undefined);
+    const printed = await page.evaluate(
+      () => (globalThis as unknown as { __printed: { text: string; scripts: number } }).__printed,
+    );
+    expect(printed.text).toContain(dFdw3().toFixed(4));
+    expect(printed.text).toContain('Your answer: 12345');
+    expect(printed.scripts).toBe(0);
+    // the frame is hidden (0×0) and removed a moment later
+    await page.waitForFunction(() => document.querySelectorAll('iframe[srcdoc]').length === 0);
+    expect(app.errors).toEqual([]);
+  });
+
   it("exports the debugger's graph outside the lessons view: micrograd's sanity check, ∂y/∂x = 46", async () => {
     const { page } = app;
     await page.click('[role=tab][data-view=debugger]');
