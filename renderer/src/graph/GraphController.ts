@@ -272,6 +272,8 @@ export class GraphController {
 
   private edgeDef(e: { id: string; source: number; target: number }): ElementDefinition {
     const cls = this.simple ? ['simple'] : [];
+    // Collapsed display: edges without arrowheads, but for the lit ones (see style.ts).
+    if (this.all !== null) cls.push('plain');
     if (this.litClass && this.lit.includes(e.id)) cls.push(this.litClass);
     return {
       group: 'edges',
@@ -665,11 +667,14 @@ export class GraphController {
       .join('\n')
       .replace(/\n+$/, '');
   }
+  /** A node's classes ([] when it is not in Cytoscape, e.g. outside the collapsed display's window). */
   classesOf(id: number): string[] {
-    return this.cy.getElementById(nid(id)).classes();
+    const ele = this.cy.getElementById(nid(id));
+    return ele.empty() ? [] : ele.classes();
   }
   edgeClasses(id: string): string[] {
-    return this.cy.getElementById(id).classes();
+    const ele = this.cy.getElementById(id);
+    return ele.empty() ? [] : ele.classes();
   }
   positionOf(id: number): { x: number; y: number } {
     return { ...this.cy.getElementById(nid(id)).position() };

@@ -20,6 +20,7 @@ describe('GraphController (headless)', () => {
     expect(g.classesOf(Z)).toEqual(expect.arrayContaining(['current']));
     expect(g.classesOf(Z)).not.toContain('pending');
     expect(g.edgeClasses('e1-3')).toContain('flow-fwd');
+    expect(g.edgeClasses('e1-3')).not.toContain('plain');
     g.showCursor(4);
     expect(g.labelOf(X)).toBe('x\n= 2.0000\n∂ 1.0000');
     expect(g.edgeClasses('e1-3')).not.toContain('flow-fwd');
@@ -164,6 +165,13 @@ describe('collapsed display of a large graph', () => {
       const v = (rootEvent as { value: number }).value;
       expect(g.labelOf(root)).toContain(`= ${v < 0 ? '−' : ''}${Math.abs(v).toFixed(4)}`);
       expect(g.classesOf(root)).toContain('current');
+      // Its input edges are lit (with their arrowhead); the other edges of the collapsed display have none.
+      const into = idx.edgesInto.get(root)!;
+      expect(g.edgeClasses(into[0]!)).toEqual(expect.arrayContaining(['flow-fwd', 'plain']));
+      const other = idx.trace.graph.edges.find(
+        (e) => !into.includes(e.id) && g.edgeClasses(e.id).length > 0,
+      )!;
+      expect(g.edgeClasses(other.id)).toEqual(['plain']);
       expect(g.labelOf(x0)).toBe('');
       // A node put in again shows the state at the cursor at once: back at x0, with its value, current.
       g.showCursor(idx.forwardStep.get(x0)!);
