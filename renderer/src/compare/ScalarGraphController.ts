@@ -4,8 +4,9 @@
  * slow), and the lockstep highlight applied as classes in one batch. Views give it plain data and listen to
  * its events; they never touch `cy`. The tensor side uses the debugger's GraphController as is.
  */
-import cytoscape, { type Core, type EventObject, type StylesheetJson } from 'cytoscape';
+import type { Core, EventObject, StylesheetJson } from 'cytoscape';
 import { graphStyle, COLORS } from '../graph/style';
+import { Emitter, makeCy } from '../graph/cyBase';
 import { blockId, blockLayout, scalarId, visibleElements, type ScalarModel } from './scalarGraph';
 import type { LockstepState } from './store';
 
@@ -17,15 +18,6 @@ export interface ScalarGraphEvents {
   select: (valueId: number | null) => void;
   /** A block was double-tapped: open or close it. */
   toggle: (block: number) => void;
-}
-
-function canvasAvailable(): boolean {
-  if (typeof document === 'undefined') return false;
-  try {
-    return document.createElement('canvas').getContext('2d') !== null;
-  } catch {
-    return false;
-  }
 }
 
 function compareStyle(): StylesheetJson {
@@ -102,23 +94,18 @@ export class ScalarGraphController {
   private pos: Map<string, { x: number; y: number }> = new Map();
   /** Per block, the box its drawn nodes span (model units). */
   private boxes = new Map<number, { x1: number; y1: number; x2: number; y2: number }>();
-  private readonly listeners: { [K in keyof ScalarGraphEvents]: ScalarGraphEvents[K][] } = {
-    select: [],
-    toggle: [],
-  };
+  private readonly events = new Emitter<ScalarGraphEvents>();
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance with the same API. */
   constructor(container: HTMLElement | null) {
-    const draw = container !== null && canvasAvailable();
-    this.cy = cytoscape({
-      ...(draw ? { container } : { headless: true, styleEnabled: true }),
+    this.cy = makeCy(container, {
       style: compareStyle(),
       minZoom: 0.01,
       maxZoom: 4,
       pixelRatio: 1,
       boxSelectionEnabled: false,
       autoungrabify: true,
-    });
+    }).cy;
     this.cy.on('tap', (e: EventObject) => {
       const t = e.target;
       if (t === this.cy || !t.isNode() || t.hasClass('block')) this.emit('select', null);
@@ -131,14 +118,10 @@ export class ScalarGraphController {
   }
 
   on<K extends keyof ScalarGraphEvents>(event: K, fn: ScalarGraphEvents[K]): () => void {
-    this.listeners[event].push(fn);
-    return () => {
-      const list = this.listeners[event] as ScalarGraphEvents[K][];
-      list.splice(list.indexOf(fn), 1);
-    };
+    return this.events.on(event, fn);
   }
   private emit<K extends keyof ScalarGraphEvents>(event: K, ...args: Parameters<ScalarGraphEvents[K]>): void {
-    for (const fn of this.listeners[event]) (fn as (...a: Parameters<ScalarGraphEvents[K]>) => void)(...args);
+    this.events.emit(event, ...args);
   }
 
   /** Show `model` with the blocks in `expanded` open; rebuilds the elements and their positions. */
@@ -287,8 +270,7 @@ export class ScalarGraphController {
   }
 
   destroy(): void {
-    this.listeners.select = [];
-    this.listeners.toggle = [];
+    this.events.clear();
     this.cy.destroy();
   }
 }

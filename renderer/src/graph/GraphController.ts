@@ -19,6 +19,7 @@ import type { PlainValue } from '../../../engine/core/types';
 import { nodeLabel, nodeSize } from './labels';
 import { layeredPositions } from './layered';
 import { graphStyle, LIGHT_THEME, type GraphTheme } from './style';
+import { Emitter, makeCy } from './cyBase';
 
 let registered = false;
 function registerDagre(): void {
@@ -101,15 +102,6 @@ const STATE_CLASSES = [
 ] as const;
 const STATE_SET = new Set<string>(STATE_CLASSES);
 
-function canvasAvailable(): boolean {
-  if (typeof document === 'undefined') return false;
-  try {
-    return document.createElement('canvas').getContext('2d') !== null;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Turn off (for displays with text) the canvas renderer's layered texture cache (the whole graph drawn into a few big textures,
  * redrawn after each change). Every step changes some nodes, so it is rebuilt or bypassed on nearly every
@@ -156,18 +148,14 @@ export class GraphController {
   private readonly shownEdges = new Map<string, { id: string; source: number; target: number }>();
   private edgesOf = new Map<number, { id: string; source: number; target: number }[]>();
   private panTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly listeners: { [K in keyof GraphEvents]: GraphEvents[K][] } = { select: [], context: [] };
+  private readonly events = new Emitter<GraphEvents>();
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance: same API, no drawing. */
   constructor(container: HTMLElement | null) {
     registerDagre();
-    const draw = container !== null && canvasAvailable();
-    this.drawn = draw;
-    this.cy = cytoscape({
-      ...(draw ? { container } : { headless: true, styleEnabled: true }),
-      ...(draw && globalThis.localStorage?.getItem('backstep.webgl') === '1'
-        ? ({ renderer: { name: 'canvas', webgl: true } } as object)
-        : {}),
+    const webgl = container !== null && globalThis.localStorage?.getItem('backstep.webgl') === '1';
+    const { cy, drawn: draw } = makeCy(container, {
+      ...(webgl ? ({ renderer: { name: 'canvas', webgl: true } } as object) : {}),
       style: graphStyle(),
       minZoom: 0.02,
       maxZoom: 4,
@@ -177,6 +165,8 @@ export class GraphController {
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
+    this.cy = cy;
+    this.drawn = draw;
     // Off, except for the simplified display (flat dots, no text to garble; all of a large graph in view).
     this.layerCache = draw ? layerCacheSwitch(this.cy) : () => undefined;
     this.layerCache(false);
@@ -201,14 +191,10 @@ export class GraphController {
   }
 
   on<K extends keyof GraphEvents>(event: K, fn: GraphEvents[K]): () => void {
-    this.listeners[event].push(fn);
-    return () => {
-      const list = this.listeners[event] as GraphEvents[K][];
-      list.splice(list.indexOf(fn), 1);
-    };
+    return this.events.on(event, fn);
   }
   private emit<K extends keyof GraphEvents>(event: K, ...args: Parameters<GraphEvents[K]>): void {
-    for (const fn of this.listeners[event]) (fn as (...a: Parameters<GraphEvents[K]>) => void)(...args);
+    this.events.emit(event, ...args);
   }
 
   /**
@@ -715,8 +701,7 @@ export class GraphController {
   destroy(): void {
     if (this.panTimer !== null) clearTimeout(this.panTimer);
     this.idleCancel?.();
-    this.listeners.select = [];
-    this.listeners.context = [];
+    this.events.clear();
     this.cy.destroy();
   }
 }
