@@ -5,8 +5,9 @@
  *   root does not reach are skipped, leaves made before the tape (the weights) get slots after it;
  * - the walk: an iterative depth-first search from the root (any graph; the fallback).
  * Either way the pass works in flat arrays reused from pass to pass (values x, gradients g, by position), so
- * it allocates nothing per node, and adds into `.grad` only once the whole pass is known finite: a pass that
- * meets NaN or ±∞ changes no `.grad` and reports the first culprit.
+ * it allocates nothing per node. It adds each node's gradient into `.grad` as soon as it is complete (while
+ * the node is in cache) and keeps the old value: a pass that meets NaN or ±∞ puts every `.grad` back and
+ * reports the first culprit.
  */
 import { EngineError, NonFiniteError } from '../core/errors';
 import { backwardNonFinite, forwardNonFinite } from '../core/nonfinite';
