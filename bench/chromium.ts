@@ -7,10 +7,9 @@ import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { CHROMIUM_ARGS } from '../lessons/io/chromium';
+import { findChromium } from '../lessons/io/pdf';
 import { BENCH_DIR, summarize, type Timing } from './harness';
 import type { WorkloadId } from './inPage';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 async function bundle(): Promise<string> {
   const r = await build({
@@ -41,7 +40,7 @@ export async function timeInChromium(
 ): Promise<Map<WorkloadId, Timing>> {
   const script = await bundle();
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: findChromium(),
     headless: true,
     args: [...CHROMIUM_ARGS],
   });

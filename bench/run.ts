@@ -14,7 +14,8 @@ import { FLOPS, b1Inputs, ikjMatmul, makeB1Ours, makeB1Tf, maxRelDiff } from './
 import { b2Init, makeB2Ours, makeB2Tf } from './workloads/b2Mlp';
 import { b3Init, makeB3Ours, makeB3Tf } from './workloads/b3Conv';
 import { lower, loweringRoots } from './workloads/l1Lowering';
-import { CHROMIUM_PATH, timeInChromium } from './chromium';
+import { ChromiumMissingError, findChromium } from '../lessons/io/pdf';
+import { timeInChromium } from './chromium';
 import type { WorkloadId } from './inPage';
 
 interface Row {
@@ -218,8 +219,11 @@ const CHROMIUM_PLAN: readonly { id: WorkloadId; warmup: number; runs: number }[]
 async function addChromium(): Promise<void> {
   const plan = CHROMIUM_PLAN.filter((p) => rows.some((r) => r.id === p.id));
   if (plan.length === 0) return;
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    console.log(`(no Chromium at ${CHROMIUM_PATH}: the Chromium column is left out)`);
+  try {
+    findChromium();
+  } catch (e) {
+    if (!(e instanceof ChromiumMissingError)) throw e;
+    console.log('(no Chromium found; set CHROMIUM_PATH to its executable: the Chromium column is left out)');
     return;
   }
   const timings = await timeInChromium(plan);

@@ -24,6 +24,7 @@
  * Targets (issue 9): layout + paint < 2 s and step p95 < 16 ms at 2,000 nodes.
  */
 import { CHROMIUM_ARGS } from '../lessons/io/chromium';
+import { findChromium } from '../lessons/io/pdf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,6 +66,7 @@ function quantile(xs: number[], q: number): number {
 const ms = (x: number): string => x.toFixed(1).padStart(8);
 
 async function main(): Promise<void> {
+  const chromiumPath = findChromium();
   const configFile = resolve(root, 'vite.web.config.ts');
   // A private build folder: dist-web and other runs' builds are left alone.
   const outDir = mkdtempSync(join(tmpdir(), 'backstep-bench-ui-'));
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('bench:ui: vite preview did not report a URL');
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: [...CHROMIUM_ARGS],
   });
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
     rmSync(outDir, { recursive: true, force: true });
   }
   console.log(
-    `\nBackstep bench:ui — Chromium ${process.env.CHROMIUM ?? '/usr/bin/chromium'}, viewport 1280×800, ${STEPS} steps from reset\n`,
+    `\nBackstep bench:ui — Chromium ${chromiumPath}, viewport 1280×800, ${STEPS} steps from reset\n`,
   );
   console.log(
     '   nodes   events  display      trace ms  layout+paint ms   apply p50  apply p95  frame p50  frame p95   step p50   step p95',
