@@ -17,6 +17,7 @@ import {
 } from '../debugger/traceIndex';
 import type { PlainValue } from '../../../engine/core/types';
 import { nodeLabel, nodeSize } from './labels';
+import { followCentre, type Point } from './follow';
 import { layeredPositions } from './layered';
 import { graphStyle, LIGHT_THEME, type GraphTheme } from './style';
 import { Emitter, makeCy } from './cyBase';
@@ -52,6 +53,9 @@ const MAX_NODES = 360;
  * here, so a chunk takes ~3 ms and is started only with more than IDLE_MS of the idle period left.
  */
 const CHUNK = 6;
+/** When the view moves, it takes in up to this many next steps, leaving room (graph pixels) for their size. */
+const AHEAD_STEPS = 64;
+const AHEAD_SLACK = { x: 120, y: 60 };
 const IDLE_MS = 5;
 
 type IdleDeadline = { timeRemaining(): number };
@@ -131,6 +135,8 @@ export class GraphController {
   private readonly layerCache: (on: boolean) => void;
   private index: TraceIndex | null = null;
   private cursor = -1;
+  /** +1 when the cursor last moved forward (or jumped), −1 when it stepped back: where `reveal` looks ahead. */
+  private heading = 1;
   private lit: readonly string[] = [];
   /** The class the lit edges carry (edges put in later get it at once). */
   private litClass: string | null = null;
@@ -442,6 +448,7 @@ export class GraphController {
     const index = this.index;
     if (!index) return;
     const changed = changedBetween(index, this.cursor, cursor);
+    this.heading = cursor < this.cursor ? -1 : 1;
     this.cursor = cursor;
     if (this.all) {
       const ev = eventAt(index, cursor);
@@ -627,21 +634,43 @@ export class GraphController {
     const z = this.cy.zoom() * factor;
     this.cy.zoom({ level: z, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
-  /** Pan so that a node is in view (the current node while playing). */
+  /**
+   * Pan so that a node is in view (the current node while stepping or playing). The view moves only once
+   * the node gets within a tenth of its edge, not only once it is gone, and without animation (a pan
+   * redraws everything in view). When it moves, it takes in as many of the next steps as fit with the
+   * node (in the direction the cursor last moved), not just the node at its centre: about half as many
+   * jumps through a large graph, each costing a frame that draws nodes not seen before.
+   */
   reveal(id: number): void {
-    const ele = this.cy.getElementById(nid(id));
-    const p = this.all?.get(id) ?? (ele.nonempty() ? ele.position() : undefined);
+    const p = this.positionFor(id);
     if (!p) return;
-    // Re-centre once the node gets within a tenth of the view's edge, not only once it is gone; no
-    // animation, and only then: a pan redraws everything in view.
     const e = this.cy.extent();
     const mx = e.w / 10;
     const my = e.h / 10;
-    if (p.x < e.x1 + mx || p.x > e.x2 - mx || p.y < e.y1 + my || p.y > e.y2 - my) {
-      const z = this.cy.zoom();
-      this.cy.pan({ x: this.cy.width() / 2 - p.x * z, y: this.cy.height() / 2 - p.y * z });
-      this.fillView();
+    if (p.x >= e.x1 + mx && p.x <= e.x2 - mx && p.y >= e.y1 + my && p.y <= e.y2 - my) return;
+    const c = this.aheadBox(id, p, { w: e.w - 2 * mx, h: e.h - 2 * my });
+    const z = this.cy.zoom();
+    this.cy.pan({ x: this.cy.width() / 2 - c.x * z, y: this.cy.height() / 2 - c.y * z });
+    this.fillView();
+  }
+
+  private positionFor(id: number): Point | undefined {
+    const ele = this.cy.getElementById(nid(id));
+    return this.all?.get(id) ?? (ele.nonempty() ? ele.position() : undefined);
+  }
+
+  /** The current node `id` at `p` and the nodes of the next steps (where the cursor is heading). */
+  private aheadBox(id: number, p: Point, room: { w: number; h: number }): Point {
+    const index = this.index;
+    if (!index || eventAt(index, this.cursor)?.node !== id) return p;
+    const next: Point[] = [];
+    for (let k = 1; k <= AHEAD_STEPS; k++) {
+      const ev = eventAt(index, this.cursor + k * this.heading);
+      const q = ev ? this.positionFor(ev.node) : undefined;
+      if (!q) break;
+      next.push(q);
     }
+    return followCentre(p, next, { w: room.w - AHEAD_SLACK.x, h: room.h - AHEAD_SLACK.y });
   }
 
   /** The text a node shows now (for tests and the bench hook). */
@@ -657,6 +686,11 @@ export class GraphController {
   classesOf(id: number): string[] {
     const ele = this.cy.getElementById(nid(id));
     return ele.empty() ? [] : ele.classes();
+  }
+  /** A node's computed style property, as Cytoscape gives it (for tests). */
+  styleOf(id: number, property: string): string {
+    const ele = this.cy.getElementById(nid(id));
+    return ele.empty() ? '' : String(ele.style(property));
   }
   edgeClasses(id: string): string[] {
     const ele = this.cy.getElementById(id);

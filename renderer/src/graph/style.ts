@@ -30,8 +30,10 @@ export interface GraphTheme {
   constant: string;
   function: string;
   output: string;
-  /** The pane behind the graph (dimmed nodes fade towards it). */
+  /** The panel colour (the background of an exported picture). */
   surface: string;
+  /** What shows behind the graph on screen: dimmed nodes are faded towards it. */
+  pane: string;
 }
 
 /** Light theme: the look before themes (text on pale fills). */
@@ -45,6 +47,7 @@ export const LIGHT_THEME: GraphTheme = {
   function: COLORS.function,
   output: COLORS.output,
   surface: '#ffffff',
+  pane: '#f6f7f9',
 };
 
 const THEME_VARS: Record<keyof GraphTheme, string> = {
@@ -57,21 +60,106 @@ const THEME_VARS: Record<keyof GraphTheme, string> = {
   function: '--kind-function',
   output: '--kind-output',
   surface: '--surface',
+  pane: '--bg',
 };
 
 /**
  * The graph's colours from the page's theme variables (read once per theme change); in the light theme,
- * and where a variable is missing (tests, no document), the light look.
+ * and where a variable is missing (tests, no document), the light look. With `el` (the graph's host), the
+ * pane is the background actually behind it.
  */
 export function themeFromCss(dark: boolean, el?: Element): GraphTheme {
-  if (!dark || typeof document === 'undefined' || typeof getComputedStyle !== 'function') return LIGHT_THEME;
-  const css = getComputedStyle(el ?? document.documentElement);
-  const out = { ...LIGHT_THEME };
-  for (const k of Object.keys(THEME_VARS) as (keyof GraphTheme)[]) {
-    const v = css.getPropertyValue(THEME_VARS[k]).trim();
-    if (v) out[k] = v;
+  if (typeof document === 'undefined' || typeof getComputedStyle !== 'function') return LIGHT_THEME;
+  let theme = LIGHT_THEME;
+  if (dark) {
+    const css = getComputedStyle(el ?? document.documentElement);
+    const out = { ...LIGHT_THEME };
+    for (const k of Object.keys(THEME_VARS) as (keyof GraphTheme)[]) {
+      const v = css.getPropertyValue(THEME_VARS[k]).trim();
+      if (v) out[k] = v;
+    }
+    theme = out;
   }
-  return out;
+  const pane = el ? backgroundBehind(el) : null;
+  return pane && pane !== theme.pane ? { ...theme, pane } : theme;
+}
+
+/** The first opaque background colour of `el` or its ancestors, as #rrggbb (null: none found). */
+function backgroundBehind(el: Element): string | null {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const c = getComputedStyle(e).backgroundColor;
+    const m = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,/\s]+([\d.]+))?\s*\)$/.exec(c ?? '');
+    if (m && (m[4] === undefined || Number(m[4]) === 1)) return hex([+m[1]!, +m[2]!, +m[3]!]);
+    if (/^#[0-9a-f]{6}$/i.test(c ?? '')) return c.toLowerCase();
+  }
+  return null;
+}
+
+const hex = (rgb: readonly number[]): string =>
+  '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
+
+/** How much of a dimmed node's colours is left (the rest is the pane behind it). */
+export const PENDING_ALPHA = 0.35;
+
+function rgbOf(c: string): [number, number, number] | null {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c.trim());
+  if (!m) return null;
+  const h = m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join('') : m[1]!;
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/**
+ * `color` seen at opacity `alpha` over `behind`, as one opaque colour (hex colours; null for others).
+ * Exported for tests.
+ */
+export function fade(color: string, behind: string, alpha = PENDING_ALPHA): string | null {
+  const a = rgbOf(color);
+  const b = rgbOf(behind);
+  if (!a || !b) return null;
+  return hex(a.map((v, i) => Math.round(alpha * v + (1 - alpha) * b[i]!)));
+}
+
+/**
+ * Nodes the forward pass has not reached are dimmed. With `opacity` that is one style rule, but Cytoscape
+ * re-sorts every element by z-order whenever an element's opacity changes (about 3 ms a frame for a 700-
+ * element collapsed display), and each forward step un-dims a node. So the dimmed look is given as the same
+ * colours faded towards the pane: what opacity 0.35 would show, without the re-sort or the alpha blending.
+ * Theme colours that are not hex fall back to opacity.
+ */
+function pendingStyle(theme: GraphTheme): StylesheetJson {
+  const f = (c: string): string | null => fade(c, theme.pane);
+  const colours = [
+    theme.function,
+    theme.border,
+    theme.text,
+    theme.data,
+    theme.parameter,
+    theme.constant,
+    theme.output,
+  ];
+  if (colours.some((c) => f(c) === null))
+    return [{ selector: 'node.pending', style: { opacity: PENDING_ALPHA } }];
+  const rule = (selector: string, style: Record<string, string | null>): StylesheetJson[number] => ({
+    selector,
+    style: style as Record<string, string>,
+  });
+  return [
+    rule('node.pending', {
+      'background-color': f(theme.function),
+      'border-color': f(theme.border),
+      color: f(theme.text),
+    }),
+    rule('node.pending.kind-data', { 'background-color': f(theme.data) }),
+    rule('node.pending.kind-parameter', { 'background-color': f(theme.parameter) }),
+    rule('node.pending.kind-constant', { 'background-color': f(theme.constant) }),
+    rule('node.pending.output', { 'background-color': f(theme.output), 'border-color': f(COLORS.pass) }),
+    rule('node.pending.check-fail', {
+      'background-color': f('#fecaca'),
+      'border-color': f(COLORS.fail),
+      color: f('#0f172a'),
+    }),
+    rule('node.pending.bp', { 'outline-color': f(COLORS.fail) }),
+  ];
 }
 
 export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
@@ -94,8 +182,6 @@ export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
         'border-width': 1.5,
         'border-color': theme.border,
         'min-zoomed-font-size': 6,
-        'transition-property': 'opacity',
-        'transition-duration': 0,
       },
     },
     { selector: 'node.kind-data', style: { 'background-color': theme.data, shape: 'ellipse' } },
@@ -108,7 +194,6 @@ export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
       selector: 'node.output',
       style: { 'background-color': theme.output, 'border-width': 3, 'border-color': COLORS.pass },
     },
-    { selector: 'node.pending', style: { opacity: 0.35 } },
     {
       selector: 'node.has-grad',
       style: { 'border-color': COLORS.backward, 'border-style': 'dotted', 'border-width': 2 },
@@ -132,9 +217,10 @@ export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
       },
     },
     { selector: 'node.bp', style: { 'outline-color': COLORS.fail, 'outline-width': 3, 'outline-offset': 2 } },
+    ...pendingStyle(theme),
     {
       selector: 'node.current',
-      style: { 'border-color': COLORS.current, 'border-width': 4, 'border-style': 'solid', opacity: 1 },
+      style: { 'border-color': COLORS.current, 'border-width': 4, 'border-style': 'solid' },
     },
     {
       selector: 'node.sel',

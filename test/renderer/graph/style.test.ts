@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GraphController } from '../../../renderer/src/graph/GraphController';
+import { fade, graphStyle, LIGHT_THEME, themeFromCss } from '../../../renderer/src/graph/style';
+import { indexTrace } from '../../../renderer/src/debugger/traceIndex';
+import { fanOutTrace, X, Z } from '../debugger/fixtures';
+
+describe('fade: a colour seen at an opacity over the pane, as one opaque colour', () => {
+  it('mixes channel by channel and rounds', () => {
+    // 0.5·0 + 0.5·255 = 127.5 → 128 = 0x80
+    expect(fade('#000000', '#ffffff', 0.5)).toBe('#808080');
+    // #dbeafe = (219, 234, 254) at 0.35 over white: 242.4, 247.65, 254.65
+    expect(fade('#dbeafe', '#ffffff')).toBe('#f2f8ff');
+    // Short hex, over a dark pane: #f00 at 0.35 over #202228 = (32, 34, 40): 110.05, 22.1, 26
+    expect(fade('#f00', '#202228')).toBe('#6e161a');
+  });
+
+  it('gives null for colours it cannot read', () => {
+    expect(fade('rgb(1, 2, 3)', '#ffffff')).toBeNull();
+    expect(fade('#ffffff', 'white')).toBeNull();
+  });
+});
+
+describe('dimming of nodes the forward pass has not reached', () => {
+  let g: GraphController | null = null;
+  afterEach(() => g?.destroy());
+
+  it('is done with faded colours, not opacity (an opacity change re-sorts every element)', async () => {
+    g = new GraphController(document.createElement('div'));
+    await g.setTrace(indexTrace(fanOutTrace()), -1);
+    expect(g.classesOf(X)).toContain('pending');
+    expect(g.styleOf(X, 'opacity')).toBe('1');
+    // Faded towards the light pane #f6f7f9 = (246, 247, 249): x is data, #dbeafe = (219, 234, 254) →
+    // (236.55, 242.45, 250.75); its text #0f172a = (15, 23, 42) → (165.15, 168.6, 176.55).
+    expect(g.styleOf(X, 'background-color')).toBe('rgb(237,242,251)');
+    expect(g.styleOf(X, 'color')).toBe('rgb(165,169,177)');
+    g.showCursor(0);
+    expect(g.classesOf(X)).not.toContain('pending');
+    expect(g.styleOf(X, 'background-color')).toBe('rgb(219,234,254)');
+    // The current node is not dimmed either.
+    g.showCursor(2);
+    expect(g.classesOf(Z)).toContain('current');
+    expect(g.styleOf(Z, 'opacity')).toBe('1');
+    expect(g.styleOf(Z, 'color')).toBe('rgb(15,23,42)');
+  });
+
+  it('falls back to opacity for a theme whose colours are not hex', () => {
+    const style = graphStyle({ ...LIGHT_THEME, pane: 'rgb(32, 34, 40)' });
+    const pending = style.filter((r) => 'selector' in r && r.selector.startsWith('node.pending'));
+    expect(pending).toEqual([{ selector: 'node.pending', style: { opacity: 0.35 } }]);
+  });
+});
+
+describe('themeFromCss: the pane is what is actually behind the graph', () => {
+  it('takes the first opaque background of the host or its ancestors', () => {
+    const outer = document.createElement('div');
+    outer.style.backgroundColor = 'rgb(10, 20, 30)';
+    const host = document.createElement('div');
+    outer.append(host);
+    document.body.append(outer);
+    try {
+      expect(themeFromCss(false, host).pane).toBe('#0a141e');
+      host.style.backgroundColor = 'rgba(0, 0, 0, 0)';
+      expect(themeFromCss(false, host).pane).toBe('#0a141e');
+      host.style.backgroundColor = 'rgb(255, 255, 255)';
+      expect(themeFromCss(false, host).pane).toBe('#ffffff');
+    } finally {
+      outer.remove();
+    }
+  });
+});
