@@ -1,15 +1,14 @@
 /**
  * The step debugger in Chromium, on micrograd's sanity-check expression (x = −4 → y = −20, ∂y/∂x = 46):
  * step through the forward pass, then the backward pass, step back, run the numerical check. A screenshot
- * of each phase goes to test-artifacts/debugger-*.png; the backward one is also docs/debugger.png.
+ * of each phase goes to test-artifacts/debugger-*.png; the backward one is also README's docs/debugger.png
+ * (with UPDATE_DOCS=1).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openApp, type OpenApp } from './setup/browser';
-
-const root = resolve(import.meta.dirname, '../..');
+import { ARTIFACTS, openApp, toDocs, type OpenApp } from './setup/browser';
 
 /** The page's `window.__backstep` hook (renderer/src/debugger/debugHook.ts), as far as this test uses it. */
 interface Hook {
@@ -92,9 +91,7 @@ describe('step debugger on the micrograd sanity check', () => {
       .poll(() => page.getByTestId('node-grad').textContent())
       .toMatch(/∂y\/∂x = 46\.0000\s+\(complete\)/);
     expect(await labelOf(x)).toContain('∂ 46.0000');
-    const file = await shot('2-backward');
-    mkdirSync(resolve(root, 'docs'), { recursive: true });
-    copyFileSync(file, resolve(root, 'docs/debugger.png'));
+    toDocs(await shot('2-backward'), 'debugger');
   });
 
   it('stepping back makes the gradients disappear again', async () => {

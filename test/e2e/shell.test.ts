@@ -2,10 +2,9 @@
  * The app shell in a real Chromium (web mode): the example graph is painted, clicks change what is shown,
  * toolbar commands work (theme, About, shortcuts, zoom), and the state survives a reload.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickCommand, openApp, paintedPixels, screenshot, type OpenApp } from './setup/browser';
+import { clickCommand, openApp, paintedPixels, screenshot, toDocs, type OpenApp } from './setup/browser';
 
 describe('app shell in Chromium', () => {
   let app: OpenApp;
@@ -70,10 +69,7 @@ describe('app shell in Chromium', () => {
     await clickCommand(page, 'Help', 'legend');
     await page.waitForTimeout(300);
     // README's picture of the app: taken here, so it shows the app as it is.
-    copyFileSync(
-      await screenshot(page, 'shell-dark'),
-      resolve(import.meta.dirname, '../../docs/shell-dark.png'),
-    );
+    toDocs(await screenshot(page, 'shell-dark'), 'shell-dark');
     await page.keyboard.press('Escape');
     await page.click('.view-tab[data-view="debugger"]');
     await expect

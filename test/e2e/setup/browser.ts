@@ -7,12 +7,12 @@
  *   expect(app.errors).toEqual([]);          // page errors and console errors (CSP violations too)
  *   await app.close();
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../test-artifacts');
 
@@ -41,7 +41,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenApp> {
   const url = inject('appUrl') + (options.path ?? '');
   const profile = mkdtempSync(join(tmpdir(), 'backstep-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_ARGS],
     viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -85,6 +85,17 @@ export async function screenshot(page: Page, name: string, selector?: string): P
   if (selector) await page.locator(selector).first().screenshot({ path });
   else await page.screenshot({ path });
   return path;
+}
+
+/**
+ * README's pictures (docs/<name>.png) are taken by the tests, so they show the app as it is; they are
+ * copied there only when UPDATE_DOCS=1, so that an ordinary test run leaves the working tree clean.
+ */
+export function toDocs(file: string, name: string): void {
+  if (process.env['UPDATE_DOCS'] !== '1') return;
+  const docs = resolve(import.meta.dirname, '../../../docs');
+  mkdirSync(docs, { recursive: true });
+  copyFileSync(file, join(docs, `${name}.png`));
 }
 
 /**

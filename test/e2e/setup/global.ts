@@ -3,13 +3,13 @@
  * private temporary folder, so parallel runs never share one) and serve it on a free port on 127.0.0.1.
  * Tests read the address with `inject('appUrl')` (or simply call `openApp()` from ./browser).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../../scripts/static-server';
-import { CHROMIUM_PATH } from './chromium';
+import { chromiumPath } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,13 +19,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `End-to-end tests need Chromium at ${CHROMIUM_PATH}, which is missing. Install it with:\n` +
-        '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        '(or, outside CI only, set SKIP_E2E=1 to skip the end-to-end tests).',
-    );
-  }
+  chromiumPath(); // fails early, saying how to install it
   const root = resolve(import.meta.dirname, '../../..');
   const outDir = mkdtempSync(join(tmpdir(), 'backstep-e2e-'));
   const started = Date.now();
