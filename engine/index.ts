@@ -54,6 +54,7 @@ export { tensorGrads } from './tensor/backward';
 export { unbroadcast } from './tensor/unbroadcast';
 export * as layout from './tensor/layout';
 export * as kernels from './tensor/kernels';
+export { useWasmKernels, wasmKernelsInUse } from './tensor/gemm';
 export type { Nested, Shape } from './tensor/layout';
 
 // The op registry.

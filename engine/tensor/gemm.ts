@@ -20,6 +20,8 @@
  *   place, equal to the reference within rounding.
  */
 
+import { loadWasmGemm, type WasmGemm } from './wasm/gemmWasm';
+
 /** c[M,N] += a[M,K] · b[K,N] */
 export function gemmNN(
   a: Float64Array,
@@ -29,7 +31,7 @@ export function gemmNN(
   K: number,
   N: number,
 ): void {
-  rowsTimesB(a, b, c, M, K, N, K, 1);
+  product(a, b, c, M, K, N, K, 1);
 }
 
 /** c[M,N] += a[K,M]ᵀ · b[K,N] (a sum of outer products of rows of a and rows of b) */
@@ -41,7 +43,66 @@ export function gemmTN(
   K: number,
   N: number,
 ): void {
-  rowsTimesB(a, b, c, M, K, N, 1, M);
+  product(a, b, c, M, K, N, 1, M);
+}
+
+/**
+ * The WebAssembly SIMD kernel (./wasm/gemm.wat) for NN and TN, when switched on with `useWasmKernels`: the
+ * same numbers bit for bit, faster on large products (its operands are copied in and out, so products under
+ * WASM_MIN multiply-adds stay in TypeScript). Off by default: the TypeScript loops are the reference, and
+ * what the tests run unless they switch it on.
+ */
+let wasm: WasmGemm | null = null;
+const WASM_MIN = 1 << 15;
+
+/**
+ * Use the WebAssembly SIMD kernel for the NN and TN matrix products (true) or the TypeScript loops (false).
+ * Returns whether the kernel is now in use: switching on where WebAssembly SIMD cannot run (no
+ * WebAssembly, a Content-Security-Policy that refuses it) keeps the TypeScript loops.
+ */
+export function useWasmKernels(on: boolean): boolean {
+  if (!on) {
+    wasm = null;
+    return false;
+  }
+  if (wasm === null) {
+    const k = loadWasmGemm();
+    wasm = k instanceof Error ? null : k;
+  }
+  return wasm !== null;
+}
+
+/** Whether the WebAssembly kernel is in use. */
+export function wasmKernelsInUse(): boolean {
+  return wasm !== null;
+}
+
+function product(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  M: number,
+  K: number,
+  N: number,
+  si: number,
+  sk: number,
+): void {
+  if (!viaWasm(M * K * N, (k) => k.rowsTimesB(a, b, c, M, K, N, si, sk)))
+    rowsTimesB(a, b, c, M, K, N, si, sk);
+}
+
+/** Run a product of `work` multiply-adds on the WebAssembly kernel if it is on and worth it; false: not run. */
+function viaWasm(work: number, run: (k: WasmGemm) => void): boolean {
+  if (wasm === null || work < WASM_MIN) return false;
+  try {
+    run(wasm);
+    return true;
+  } catch (e) {
+    // Only a memory that cannot grow (a product of gigabytes) lands here, before c is written: the
+    // TypeScript loops then start from the same c.
+    if (e instanceof RangeError) return false;
+    throw e;
+  }
 }
 
 /**
@@ -145,6 +206,7 @@ export function gemmNT(
   K: number,
   N: number,
 ): void {
+  if (viaWasm(M * K * N, (k) => k.nt(a, b, c, M, K, N))) return;
   let i = 0;
   for (; i + 3 < M; i += 4) {
     const a0 = i * K;

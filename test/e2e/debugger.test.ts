@@ -16,6 +16,7 @@ interface Hook {
   labelOf(id: number): string;
   classesOf(id: number): string[];
   findNode(label: string): number | null;
+  kernels(): 'wasm' | 'ts';
   store: {
     cursor: number;
     total: number;
@@ -63,6 +64,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+});
+
+describe('the engine in the page', () => {
+  it('runs matrix products on its WebAssembly kernel: the page CSP lets it compile, and nothing complains', async () => {
+    expect(await page.evaluate(() => (globalThis as unknown as Win).__backstep!.kernels())).toBe('wasm');
+    expect(app.errors).toEqual([]);
+  });
 });
 
 describe('step debugger on the micrograd sanity check', () => {

@@ -7,6 +7,7 @@ import type { GraphController } from '../graph/GraphController';
 import type { useTraceStore } from '../stores/trace';
 import { loadExample } from '../examples';
 import { scalarMlp } from '../examples/generated';
+import { wasmKernelsInUse } from '../../../engine';
 
 type TraceStore = ReturnType<typeof useTraceStore>;
 
@@ -47,6 +48,8 @@ export interface BackstepHook {
    */
   stepTimed(): Promise<StepTiming>;
   simplified(): boolean;
+  /** Which loops the engine's matrix products run on: its WebAssembly SIMD kernel or the TypeScript ones. */
+  kernels(): 'wasm' | 'ts';
   /** ms per synchronous redraw of the element layer (no frame wait). */
   drawCost(times: number): number;
   labelOf(id: number): string;
@@ -133,6 +136,7 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
       return { applyMs: t1 - t0, waitMs: f - t1, frameMs: done - f };
     },
     simplified: () => ctl().isSimplified(),
+    kernels: () => (wasmKernelsInUse() ? 'wasm' : 'ts'),
     drawCost: (times) => ctl().drawCost(times),
     labelOf: (id) => ctl().labelOf(id),
     classesOf: (id) => ctl().classesOf(id),
