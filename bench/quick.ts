@@ -1,5 +1,5 @@
 /**
- * `npm run bench:quick -- [A1 A2 B1 B2 B3] [--runs=N]`: our side only, for working on the engine on a
+ * `npm run bench:quick -- [A1 A2 B1 B2 B3] [--runs=N] [--ts]`: our side only, for working on the engine on a
  * shared (loaded) machine. Each workload is checked first, like `npm run bench`; then every run is timed by
  * wall clock and by this process's CPU time (`process.cpuUsage`, user + system, which other processes on the
  * machine do not inflate). Prints min and median of both; on a busy machine trust CPU and the wall minimum.
@@ -9,6 +9,7 @@ import { A2_FIRST_LOSS, makeA2 } from './workloads/a2ScalarMlp';
 import { FLOPS, b1Inputs, ikjMatmul, makeB1Ours, maxRelDiff } from './workloads/b1Matmul';
 import { b2Init, makeB2Ours } from './workloads/b2Mlp';
 import { b3Init, makeB3Ours } from './workloads/b3Conv';
+import { useWasmKernels } from '../engine/index';
 
 interface Stat {
   min: number;
@@ -49,6 +50,11 @@ const only = args.filter((a) => !a.startsWith('-'));
 const runsArg = args.find((a) => a.startsWith('--runs='));
 const RUNS = runsArg ? Number(runsArg.slice(7)) : 40;
 const want = (id: string) => only.length === 0 || only.includes(id);
+// --ts: the matrix products on the TypeScript loops (the reference) instead of the WebAssembly kernel.
+const kernel = args.includes('--ts') ? 'TypeScript loops' : 'WebAssembly kernel';
+if (useWasmKernels(!args.includes('--ts')) !== (kernel === 'WebAssembly kernel'))
+  throw new Error('the WebAssembly kernel does not load in this Node');
+if (want('B1') || want('B2') || want('B3')) console.log(`(B1–B3: matrix products on the ${kernel})`);
 
 if (want('A1')) {
   const first = runA1();
@@ -82,7 +88,7 @@ if (want('B1')) {
   const { a, b } = b1Inputs();
   const ours = makeB1Ours(a, b);
   const diff = maxRelDiff(ours(), ikjMatmul(a, b, 256));
-  if (diff > 1e-12) throw new Error(`B1 differs from i-k-j by ${diff}`);
+  if (diff !== 0) throw new Error(`B1 differs from i-k-j by ${diff}`);
   const r = measure(ours, RUNS, 5);
   report(
     'B1',
