@@ -1,7 +1,7 @@
 /**
  * The WebAssembly SIMD matrix-product kernel (./gemm.wat) from JavaScript: operands are copied into the
  * module's memory, the kernel runs, c is copied back. Same numbers as the TypeScript loops of ../gemm.ts bit
- * for bit (see the .wat file); 256² NN at ~7.8 GFLOP/s here against their ~2.3 in the same minute, but the
+ * for bit (see the .wat file); 256² NN at ~9.7 GFLOP/s here against their ~3.6 in the same minute, but the
  * copies make it pay only on large products.
  */
 import { GEMM_WASM_BASE64 } from './gemmModule';
