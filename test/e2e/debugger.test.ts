@@ -17,6 +17,7 @@ interface Hook {
   classesOf(id: number): string[];
   findNode(label: string): number | null;
   kernels(): 'wasm' | 'ts';
+  currentInView(): boolean;
   store: {
     cursor: number;
     total: number;
@@ -149,8 +150,20 @@ describe('step debugger on the micrograd sanity check', () => {
     await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('mlp-500'));
     await expect.poll(() => page.getByTestId('collapsed-note').isVisible()).toBe(true);
     await page.locator('body').click({ position: { x: 5, y: 300 } });
-    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+    const inView = (): Promise<boolean> =>
+      page.evaluate(() => (globalThis as unknown as Win).__backstep!.currentInView());
+    // The view follows the current node forward and back (looking ahead in the direction of travel).
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('ArrowRight');
+      expect(await inView()).toBe(true);
+    }
     expect(await storeNum('cursor')).toBe(39);
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('ArrowLeft');
+      expect(await inView()).toBe(true);
+    }
+    expect(await storeNum('cursor')).toBe(14);
+    for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowRight');
     // Cytoscape refines changed labels' textures over the next frames; let it settle before the picture.
     await page.waitForTimeout(1500);
     await shot('6-large-collapsed');

@@ -54,6 +54,8 @@ export interface BackstepHook {
   drawCost(times: number): number;
   labelOf(id: number): string;
   classesOf(id: number): string[];
+  /** Whether the current step's node is in the visible part of the graph. */
+  currentInView(): boolean;
   findNode(label: string): number | null;
 }
 
@@ -140,6 +142,10 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
     drawCost: (times) => ctl().drawCost(times),
     labelOf: (id) => ctl().labelOf(id),
     classesOf: (id) => ctl().classesOf(id),
+    currentInView() {
+      const ev = store.index ? store.index.trace.events[store.cursor] : undefined;
+      return ev !== undefined && ctl().inView(ev.node);
+    },
     findNode(label) {
       const n = store.index?.trace.graph.nodes.find((x) => x.label === label);
       return n ? n.id : null;

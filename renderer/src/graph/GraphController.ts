@@ -687,6 +687,13 @@ export class GraphController {
     const ele = this.cy.getElementById(nid(id));
     return ele.empty() ? [] : ele.classes();
   }
+  /** Whether a node's centre is in the visible part of the graph (false when headless; for tests). */
+  inView(id: number): boolean {
+    const p = this.positionFor(id);
+    if (!this.drawn || !p) return false;
+    const e = this.cy.extent();
+    return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+  }
   /** A node's computed style property, as Cytoscape gives it (for tests). */
   styleOf(id: number, property: string): string {
     const ele = this.cy.getElementById(nid(id));
