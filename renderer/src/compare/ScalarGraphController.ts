@@ -20,9 +20,11 @@ export interface ScalarGraphEvents {
   toggle: (block: number) => void;
 }
 
-function compareStyle(): StylesheetJson {
+export function compareStyle(): StylesheetJson {
   return [
-    ...graphStyle(),
+    // Unreached nodes here are dimmed by opacity (below), which fades a block with the elements inside it;
+    // the debugger's faded colours would dim them twice.
+    ...graphStyle().filter((r) => !('selector' in r && r.selector.startsWith('node.pending'))),
     {
       selector: 'node.block',
       style: {

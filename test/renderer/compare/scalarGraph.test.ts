@@ -13,6 +13,7 @@ import {
   scalarModel,
   visibleElements,
 } from '../../../renderer/src/compare/scalarGraph';
+import { compareStyle } from '../../../renderer/src/compare/ScalarGraphController';
 
 function model() {
   const { A, B, R, Z, L } = smallMatmul('data');
@@ -113,5 +114,12 @@ describe('scalar graph model', () => {
     const xs = new Set(zs.map((n) => pos.get(scalarId(n.id))!.x));
     expect(xs.size).toBe(2);
     expect(Math.max(...xs) - Math.min(...xs)).toBe(LAYOUT.dx);
+  });
+});
+
+describe('the scalar side dims unreached nodes once', () => {
+  it('by opacity (a block fades with its elements), not also by the debugger’s faded colours', () => {
+    const pending = compareStyle().filter((r) => 'selector' in r && r.selector.startsWith('node.pending'));
+    expect(pending).toEqual([{ selector: 'node.pending', style: { opacity: 0.3 } }]);
   });
 });
