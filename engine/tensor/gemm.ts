@@ -31,7 +31,7 @@ export function gemmNN(
   K: number,
   N: number,
 ): void {
-  product(a, b, c, M, K, N, K, 1);
+  rowsTimesB(a, b, c, M, K, N, K, 1);
 }
 
 /** c[M,N] += a[K,M]ᵀ · b[K,N] (a sum of outer products of rows of a and rows of b) */
@@ -43,7 +43,7 @@ export function gemmTN(
   K: number,
   N: number,
 ): void {
-  product(a, b, c, M, K, N, 1, M);
+  rowsTimesB(a, b, c, M, K, N, 1, M);
 }
 
 /**
@@ -77,20 +77,6 @@ export function wasmKernelsInUse(): boolean {
   return wasm !== null;
 }
 
-function product(
-  a: Float64Array,
-  b: Float64Array,
-  c: Float64Array,
-  M: number,
-  K: number,
-  N: number,
-  si: number,
-  sk: number,
-): void {
-  if (!viaWasm(M * K * N, (k) => k.rowsTimesB(a, b, c, M, K, N, si, sk)))
-    rowsTimesB(a, b, c, M, K, N, si, sk);
-}
-
 /** Run a product of `work` multiply-adds on the WebAssembly kernel if it is on and worth it; false: not run. */
 function viaWasm(work: number, run: (k: WasmGemm) => void): boolean {
   if (wasm === null || work < WASM_MIN) return false;
@@ -107,7 +93,8 @@ function viaWasm(work: number, run: (k: WasmGemm) => void): boolean {
 
 /**
  * c[i,:] += Σ_p A(i,p) · b[p,:], p in order, where A(i,p) = a[i·si + p·sk]: (si, sk) = (K, 1) reads a as
- * [M,K], (1, M) reads it as the transpose of a [K,M]. Four rows of c at a time, four p per pass over them.
+ * [M,K], (1, M) reads it as the transpose of a [K,M]. Four rows of c at a time, four p per pass over them
+ * (or the WebAssembly kernel, when on).
  */
 function rowsTimesB(
   a: Float64Array,
@@ -119,6 +106,7 @@ function rowsTimesB(
   si: number,
   sk: number,
 ): void {
+  if (viaWasm(M * K * N, (k) => k.rowsTimesB(a, b, c, M, K, N, si, sk))) return;
   let i = 0;
   for (; i + 3 < M; i += 4) {
     const a0 = i * si;
