@@ -17,6 +17,9 @@ export const COLORS = {
   backward: '#dc2626',
   current: '#f59e0b',
   fail: '#dc2626',
+  /** A node whose numerical check failed: red fill, dark text in either theme. */
+  failFill: '#fecaca',
+  failText: '#0f172a',
   pass: '#16a34a',
 } as const;
 
@@ -154,9 +157,9 @@ function pendingStyle(theme: GraphTheme): StylesheetJson {
     rule('node.pending.kind-constant', { 'background-color': f(theme.constant) }),
     rule('node.pending.output', { 'background-color': f(theme.output), 'border-color': f(COLORS.pass) }),
     rule('node.pending.check-fail', {
-      'background-color': f('#fecaca'),
+      'background-color': f(COLORS.failFill),
       'border-color': f(COLORS.fail),
-      color: f('#0f172a'),
+      color: f(COLORS.failText),
     }),
     rule('node.pending.bp', { 'outline-color': f(COLORS.fail) }),
   ];
@@ -209,8 +212,8 @@ export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
     {
       selector: 'node.check-fail',
       style: {
-        'background-color': '#fecaca',
-        color: '#0f172a',
+        'background-color': COLORS.failFill,
+        color: COLORS.failText,
         'border-color': COLORS.fail,
         'border-width': 3,
         'border-style': 'solid',
