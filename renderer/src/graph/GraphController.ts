@@ -654,9 +654,12 @@ export class GraphController {
     this.fillView();
   }
 
+  /** Where a node is: from the collapsed display's positions, else from Cytoscape (undefined: nowhere). */
   private positionFor(id: number): Point | undefined {
+    const known = this.all?.get(id);
+    if (known) return known;
     const ele = this.cy.getElementById(nid(id));
-    return this.all?.get(id) ?? (ele.nonempty() ? ele.position() : undefined);
+    return ele.nonempty() ? ele.position() : undefined;
   }
 
   /** The current node `id` at `p` and the nodes of the next steps (where the cursor is heading). */
