@@ -76,7 +76,8 @@ export class Value implements GraphNode {
   declare readonly b: Value | null;
   /** @internal op, rule, attrs and kind, shared with the op's other nodes (read them through the getters). */
   declare _def: NodeDef;
-  declare label: string;
+  /** @internal the label as given; null for a constant, which is labelled by its value (see `label`). */
+  declare _label: string | null;
 
   /** `op` may also be given as its prebuilt NodeDef (this file's hot paths); `attrs`, `rule`, `kind` are then its. */
   constructor(
@@ -87,7 +88,7 @@ export class Value implements GraphNode {
     attrs: Attrs,
     rule: ScalarRule | null,
     kind: NodeKind,
-    label: string,
+    label: string | null,
   ) {
     this.id = newId();
     this.data = data;
@@ -97,8 +98,20 @@ export class Value implements GraphNode {
     this.a = a;
     this.b = b;
     this._def = typeof op === 'string' ? nodeDef(op, rule, attrs, kind) : op;
-    this.label = label;
+    this._label = label;
     record(this);
+  }
+
+  /**
+   * The node's label: as given, or for a constant its value as it is now (so a constant edited from 2 to 3
+   * reads 3; and the number is only formatted when someone reads it, not for each of the thousands of
+   * constants a training step makes).
+   */
+  get label(): string {
+    return this._label ?? constantLabel(this.data);
+  }
+  set label(label: string) {
+    this._label = label;
   }
 
   get op(): string {
@@ -207,13 +220,13 @@ function checkData(x: number, what: string): number {
 export function constant(x: number): Value {
   return new Value(
     checkData(x, 'constant'),
-    'leaf',
+    LEAF_DEFS.constant,
     null,
     null,
     NO_ATTRS,
     null,
     'constant',
-    constantLabel(x),
+    null,
   );
 }
 
@@ -252,12 +265,21 @@ function describeArg(x: unknown): string {
 
 /** A scalar input: `value(2, 'x')`. */
 export function value(data: number, label = ''): Value {
-  return new Value(checkData(data, 'value'), 'leaf', null, null, NO_ATTRS, null, 'data', label);
+  return new Value(checkData(data, 'value'), LEAF_DEFS.data, null, null, NO_ATTRS, null, 'data', label);
 }
 
 /** A trainable scalar weight: same as `value`, marked kind 'parameter' for the view and for nn code. */
 export function parameter(data: number, label = ''): Value {
-  return new Value(checkData(data, 'parameter'), 'leaf', null, null, NO_ATTRS, null, 'parameter', label);
+  return new Value(
+    checkData(data, 'parameter'),
+    LEAF_DEFS.parameter,
+    null,
+    null,
+    NO_ATTRS,
+    null,
+    'parameter',
+    label,
+  );
 }
 
 /**

@@ -163,6 +163,19 @@ describe('graph semantics', () => {
     expect(z.mode).toBe('scalar');
   });
 
+  it('a constant is labelled by its value as it is now, with the real minus sign, until given a label', () => {
+    const c = value(1).mul(-2.5).inputs[1]!;
+    expect(c.kind).toBe('constant');
+    expect(c.label).toBe('−2.5');
+    // An edited constant (the debugger's "set" on a leaf) reads its new value.
+    c.data = 3;
+    expect(c.label).toBe('3');
+    c.label = 'k';
+    c.data = 4;
+    expect(c.label).toBe('k');
+    expect(value(7).label).toBe('');
+  });
+
   it('ids increase in creation order', () => {
     const a = value(1);
     const b = value(2);
