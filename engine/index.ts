@@ -18,6 +18,9 @@
  * const loss = X.matmul(W).add(b).sigmoid().mean();
  * loss.backward(); console.log(loss.item(), W.grad?.toArray(), b.grad?.toArray());
  * ```
+ *
+ * Matrix products run on TypeScript loops unless `useWasmKernels(true)` switches them to the WebAssembly
+ * SIMD kernel (the same numbers bit for bit, faster on large products; the app does this at start).
  */
 export type {
   AttrValue,
