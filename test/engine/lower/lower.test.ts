@@ -10,6 +10,7 @@ import { conv2d } from '../../../engine/nn/layers';
 import { crossEntropy } from '../../../engine/nn/losses';
 import { rng } from '../../../engine/nn/rng';
 import { randn } from './cases';
+import { useWasmKernels } from '../../../engine/tensor/gemm';
 import { smallMatmul } from '../../helpers/smallMatmul';
 
 const grads = (vs: readonly Value[] | undefined) => (vs ?? []).map((v) => v.grad);
@@ -69,6 +70,33 @@ describe('lower: a hand-worked matmul', () => {
     expect(elementLabel('x', [2, 3, 4], 13)).toBe('x[1,0,1]');
     expect(elementLabel('s', [], 0)).toBe('s');
   });
+});
+
+describe('lower: a matmul and its scalar graph give the same values, bit for bit', () => {
+  // Both add the products a[i,p]·b[p,j] one p at a time, in order (engine/tensor/gemm.ts); the lowered
+  // graph is a chain of scalar adds. Checked on the TypeScript loops and on the WebAssembly kernel (the
+  // 40×40 product is large enough to go to it).
+  for (const wasm of [false, true]) {
+    it(wasm ? 'with the WebAssembly kernel' : 'with the TypeScript loops', () => {
+      useWasmKernels(wasm);
+      try {
+        const r = rng(11);
+        const A = randn(r, [40, 40], 'A');
+        const B = randn(r, [40, 40], 'B');
+        const Z = A.matmul(B);
+        const low = lower(Z.sum());
+        const scalars = (low.scalarOf.get(Z.id) ?? []).map((v) => v.data);
+        expect(scalars).toHaveLength(1600);
+        expect(scalars.every((x, k) => Object.is(x, Z.data[k]))).toBe(true);
+        // and against the plain loop, written out here for one element
+        let z = 0;
+        for (let p = 0; p < 40; p++) z += A.data[7 * 40 + p]! * B.data[p * 40 + 13]!;
+        expect(Z.data[7 * 40 + 13]).toBe(z);
+      } finally {
+        useWasmKernels(false);
+      }
+    });
+  }
 });
 
 describe('lower: shared elements', () => {
