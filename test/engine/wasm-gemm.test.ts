@@ -110,6 +110,30 @@ describe('the WebAssembly matrix-product kernel', () => {
   });
 });
 
+describe('the kernel’s memory', () => {
+  it('gives a large product’s memory back at the next product that fits in what it keeps', () => {
+    const k = loadWasmGemm(1 << 20); // keep 1 MB
+    if (k instanceof Error) throw k;
+    const product = (n: number): boolean => {
+      const a = random(n * n, n);
+      const b = random(n * n, n + 1);
+      const want = new Float64Array(n * n);
+      ikj(a, b, want, n, n, n);
+      const c = new Float64Array(n * n);
+      k.rowsTimesB(a, b, c, n, n, n, n, 1);
+      return sameBits(c, want);
+    };
+    expect(product(300)).toBe(true); // 3 · 300² numbers = 2.16 MB
+    expect(k.bytes()).toBeGreaterThanOrEqual(3 * 300 * 300 * 8);
+    expect(product(10)).toBe(true);
+    expect(k.bytes()).toBe(65536); // one page, as new
+    expect(product(200)).toBe(true); // 0.96 MB: fits, kept
+    expect(k.bytes()).toBeGreaterThanOrEqual(3 * 200 * 200 * 8);
+    expect(product(20)).toBe(true);
+    expect(k.bytes()).toBeGreaterThanOrEqual(3 * 200 * 200 * 8);
+  });
+});
+
 describe('useWasmKernels: the engine products on the kernel', () => {
   afterEach(() => useWasmKernels(false));
 

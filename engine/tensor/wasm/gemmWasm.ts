@@ -39,6 +39,8 @@ export interface WasmGemm {
    * sums exactly so, and then c += that.
    */
   nt(a: Float64Array, b: Float64Array, c: Float64Array, M: number, K: number, N: number): void;
+  /** The bytes of memory the kernel holds now. */
+  bytes(): number;
 }
 
 const PAGE = 65536;
@@ -51,22 +53,36 @@ function decode(base64: string): Uint8Array {
 }
 
 /**
- * The kernel, or the reason it cannot run here (no WebAssembly, no SIMD, or compiling refused, as by a
- * Content-Security-Policy without 'wasm-unsafe-eval').
+ * A WebAssembly memory only grows. After a product larger than this the kernel starts over with a fresh
+ * instance (compiling its ~1 KB again costs well under a millisecond) at the next product that fits in it,
+ * so one large product does not hold its memory for the rest of the session.
  */
-export function loadWasmGemm(): WasmGemm | Error {
+export const KEEP_BYTES = 32 << 20;
+
+/**
+ * The kernel, or the reason it cannot run here (no WebAssembly, no SIMD, or compiling refused, as by a
+ * Content-Security-Policy without 'wasm-unsafe-eval'). `keepBytes`: see KEEP_BYTES (smaller in tests).
+ */
+export function loadWasmGemm(keepBytes = KEEP_BYTES): WasmGemm | Error {
+  let module: object;
+  let wa: WasmApi;
   let ex: Exports;
   try {
-    const wa = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    if (!wa) return new Error('WebAssembly is not available');
-    ex = new wa.Instance(new wa.Module(decode(GEMM_WASM_BASE64)), {}).exports as Exports;
+    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    if (!api) return new Error('WebAssembly is not available');
+    wa = api;
+    module = new wa.Module(decode(GEMM_WASM_BASE64));
+    ex = new wa.Instance(module, {}).exports as Exports;
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
   let mem = new Float64Array(ex.memory.buffer);
-  /** Room for `elements` numbers; the view of the memory, anew if it grew. */
+  /** Room for `elements` numbers; the view of the memory, anew if it grew or was started over. */
   const room = (elements: number): Float64Array => {
     const need = elements * 8;
+    if (ex.memory.buffer.byteLength > keepBytes && need <= keepBytes) {
+      ex = new wa.Instance(module, {}).exports as Exports;
+    }
     if (need > ex.memory.buffer.byteLength) {
       ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / PAGE));
     }
@@ -101,5 +117,6 @@ export function loadWasmGemm(): WasmGemm | Error {
       const base = na + nb;
       for (let i = 0; i < nc; i++) c[i] = (c[i] as number) + (m[base + i] as number);
     },
+    bytes: () => ex.memory.buffer.byteLength,
   };
 }
