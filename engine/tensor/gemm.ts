@@ -47,17 +47,17 @@ export function gemmTN(
 }
 
 /**
- * The WebAssembly SIMD kernel (./wasm/gemm.wat) for NN and TN, when switched on with `useWasmKernels`: the
- * same numbers bit for bit, faster on large products (its operands are copied in and out, so products under
- * WASM_MIN multiply-adds stay in TypeScript). Off by default: the TypeScript loops are the reference, and
- * what the tests run unless they switch it on.
+ * The WebAssembly SIMD kernel (./wasm/gemm.wat) for NN, TN and NT, when switched on with `useWasmKernels`:
+ * the same numbers bit for bit, faster on large products (its operands are copied in and out, so products
+ * under WASM_MIN multiply-adds stay in TypeScript). Off by default: the TypeScript loops are the reference,
+ * and what the tests run unless they switch it on.
  */
 let wasm: WasmGemm | null = null;
 const WASM_MIN = 1 << 15;
 
 /**
- * Use the WebAssembly SIMD kernel for the NN and TN matrix products (true) or the TypeScript loops (false).
- * Returns whether the kernel is now in use: switching on where WebAssembly SIMD cannot run (no
+ * Use the WebAssembly SIMD kernel for the NN, TN and NT matrix products (true) or the TypeScript loops
+ * (false). Returns whether the kernel is now in use: switching on where WebAssembly SIMD cannot run (no
  * WebAssembly, a Content-Security-Policy that refuses it) keeps the TypeScript loops.
  */
 export function useWasmKernels(on: boolean): boolean {
