@@ -143,8 +143,8 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
     labelOf: (id) => ctl().labelOf(id),
     classesOf: (id) => ctl().classesOf(id),
     currentInView() {
-      const ev = store.index ? store.index.trace.events[store.cursor] : undefined;
-      return ev !== undefined && ctl().inView(ev.node);
+      const ev = store.currentEvent;
+      return ev !== null && ctl().inView(ev.node);
     },
     findNode(label) {
       const n = store.index?.trace.graph.nodes.find((x) => x.label === label);
