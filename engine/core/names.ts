@@ -2,9 +2,11 @@
  * Node names within one graph, the same every time the graph is built.
  *
  * The rule (the only place it is decided): a node's name is its label when it has one; an unlabelled node is
- * `#k`, where k is its 1-based position in `topoOrder(root)` (inputs before the nodes that use them, root
- * last). That order depends only on the graph's shape and each op's argument order, never on node ids, so
- * building the same graph twice gives the same names, while ids (unique per process) differ every time.
+ * `#k`, where k is its 1-based position in `topoOrder(root)` (program order: the nodes as the code computed
+ * them, each leaf just before its first use; so `#k` is also the forward step that computes the node). That
+ * order depends only on the graph, each op's argument order and the order the nodes were made, never on the
+ * ids' values, so building the same graph twice gives the same names, while ids (unique per process) differ
+ * every time.
  *
  * Labels are used as they are: two nodes with the same label share a name, as the lesson that labelled them
  * intended. `graphOf`, `trace` and everything the view and the reports show use these names; ids stay the

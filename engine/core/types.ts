@@ -83,7 +83,10 @@ export interface GraphJSON {
   root: number;
 }
 
-/** Forward step: a node's value became known. Leaves come first in topological order. */
+/**
+ * Forward step: a node's value became known. In program order (engine/core/topo.ts): the nodes as the code
+ * computed them, a leaf just before its first use.
+ */
 export interface ForwardEvent {
   phase: 'forward';
   /** Index in `Trace.events`. */

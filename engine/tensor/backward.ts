@@ -1,5 +1,5 @@
 /**
- * Tensor backward: topological order (iterative DFS), then a reverse loop calling each op's vector-Jacobian
+ * Tensor backward: topological order (creation order, see below), then a reverse loop calling each op's vector-Jacobian
  * product and adding it — reduced to the input's shape by `unbroadcast` — into the input's gradient.
  * `tensorGrads` computes one pass's gradients without touching any node; `backward` adds them into `.grad`.
  */

@@ -23,8 +23,8 @@ function build() {
   return { x, w, m, a, y };
 }
 
-// Worked out by hand: the walk from y goes y → a → m → x (first: #1), w (#2), then m (#3); a's second
-// input x is already named; then a (#4) and the root y (#5). x keeps its label.
+// Worked out by hand, in program order (as the code computes): m = x·w needs x (#1) and w (#2), then m (#3);
+// a = m + x (#4; x is placed already), then y (#5). x keeps its label.
 const NAMES = ['x', '#2', '#3', '#4', '#5'];
 
 describe('node names', () => {

@@ -7,8 +7,8 @@
  *   nothing, after its deepest input). A neuron's chain `b + w0·x0 + w1·x1 + …` then runs along the flow,
  *   each weight and product next to the sum that takes it, rather than every product of every neuron
  *   stacked in one tall column after the inputs.
- * - Within a rank: in the order the forward pass computes the nodes (the order of `nodes`, a depth-first
- *   topological order), so one neuron's nodes share a band across the ranks, one band per neuron.
+ * - Within a rank: in the order the forward pass computes the nodes (the order of `nodes`, the program order
+ *   of engine/core/topo.ts), so one neuron's nodes share a band across the ranks, one band per neuron.
  */
 export interface LayoutNode {
   id: number;
