@@ -552,7 +552,13 @@ export class GraphController {
           const d = nodeSize(n, this.finalGrad(n.id));
           return { id: n.id, inputs: n.inputs, w: this.simple ? 14 : d.w, h: this.simple ? 14 : d.h };
         }),
-        { direction, rankSep: this.simple ? 24 : 48, nodeSep: this.simple ? 6 : 16 },
+        {
+          direction,
+          rankSep: this.simple ? 24 : 48,
+          nodeSep: this.simple ? 6 : 16,
+          // The overview shows the architecture (regular blocks); zoomed in, the view follows the cursor.
+          placement: this.simple ? 'centred' : 'near',
+        },
       );
       if (this.simple) {
         this.addEverything();
