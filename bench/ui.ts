@@ -10,6 +10,8 @@
  * - frame: the next frame's main-thread work, from its start until it is done: Cytoscape's style pass and
  *   draw, the page's style, layout and paint, and the commit of the canvas (found by a message posted from
  *   Cytoscape's draw, which runs only after the rest of that frame);
+ * - moves: how many steps moved the view to keep the current node in sight (each such frame draws nodes
+ *   not seen before), with the step p50 / p95 of the other steps (still) and of those (move);
  * - step = apply + frame. Left out: the idle wait between the end of the handling and the next frame's
  *   start, which depends only on when in the display's 16.7 ms refresh the key came (on average half a
  *   frame, the same for any page); work done in that wait (e.g. idle callbacks) that delays the frame's
@@ -43,6 +45,7 @@ interface StepTiming {
   applyMs: number;
   waitMs: number;
   frameMs: number;
+  moved: boolean;
 }
 interface Hook {
   loadMlp(nodes: number): Promise<LoadTiming>;
@@ -125,11 +128,12 @@ async function main(): Promise<void> {
     `\nBackstep bench:ui — Chromium ${chromiumPath}, viewport 1280×800, ${STEPS} steps from reset\n`,
   );
   console.log(
-    '   nodes   events  display      trace ms  layout+paint ms   apply p50  apply p95  frame p50  frame p95   step p50   step p95',
+    '   nodes   events  display      trace ms  layout+paint ms   apply p50  apply p95  frame p50  frame p95   step p50   step p95 │  moves  still p50  still p95  move p50  move p95',
   );
   for (const r of rows) console.log(r);
   console.log(
     '\nlayout+paint: load (first row of a size) or switching the display (second row). step = apply + frame, ms (see the header of bench/ui.ts).' +
+      `\nmoves: steps (of ${STEPS}) where the view moved to keep the current node in sight; still / move: step p50 and p95 of the other steps and of those.` +
       '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 300 nodes open collapsed: only a window around the current step is in Cytoscape (zoom 1, following the cursor); simplified = the whole graph as dots.',
   );
 }
@@ -138,6 +142,9 @@ function row(load: LoadTiming, display: string, layoutPaint: number, steps: Step
   const apply = steps.map((s) => s.applyMs);
   const frame = steps.map((s) => s.frameMs);
   const total = steps.map((s) => s.applyMs + s.frameMs);
+  const still = steps.filter((s) => !s.moved).map((s) => s.applyMs + s.frameMs);
+  const moving = steps.filter((s) => s.moved).map((s) => s.applyMs + s.frameMs);
+  const q = (xs: number[], p: number): string => (xs.length ? ms(quantile(xs, p)) : '       —');
   return [
     String(load.nodes).padStart(8),
     String(load.events).padStart(8),
@@ -150,6 +157,11 @@ function row(load: LoadTiming, display: string, layoutPaint: number, steps: Step
     ms(quantile(frame, 0.95)).padStart(10),
     ms(quantile(total, 0.5)).padStart(10),
     ms(quantile(total, 0.95)).padStart(10),
+    ` │ ${String(moving.length).padStart(6)}`,
+    q(still, 0.5).padStart(10),
+    q(still, 0.95).padStart(10),
+    q(moving, 0.5).padStart(9),
+    q(moving, 0.95).padStart(9),
   ].join(' ');
 }
 

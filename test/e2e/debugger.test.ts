@@ -18,6 +18,7 @@ interface Hook {
   findNode(label: string): number | null;
   kernels(): 'wasm' | 'ts';
   currentInView(): boolean;
+  stepTimed(): Promise<{ moved: boolean }>;
   store: {
     cursor: number;
     total: number;
@@ -164,6 +165,15 @@ describe('step debugger on the micrograd sanity check', () => {
     }
     expect(await storeNum('cursor')).toBe(14);
     for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowRight');
+    // The bench hook tells the steps that moved the view (each draws nodes not seen before) from the others.
+    const moved = await page.evaluate(async () => {
+      const h = (globalThis as unknown as Win).__backstep!;
+      const out: boolean[] = [];
+      for (let i = 0; i < 30; i++) out.push((await h.stepTimed()).moved);
+      return out;
+    });
+    expect(moved.filter(Boolean).length).toBeGreaterThan(0);
+    expect(moved.filter(Boolean).length).toBeLessThan(15);
     // Cytoscape refines changed labels' textures over the next frames; let it settle before the picture.
     await page.waitForTimeout(1500);
     await shot('6-large-collapsed');

@@ -33,6 +33,8 @@ export interface StepTiming {
    * commit of the canvas to the compositor.
    */
   frameMs: number;
+  /** Whether the view moved to keep the current node in sight (a frame that draws nodes not seen before). */
+  moved: boolean;
 }
 
 export interface BackstepHook {
@@ -126,6 +128,7 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
       await new Promise<void>((r) => setTimeout(r, 0));
       const shown = frameDone(c);
       const before = store.cursor;
+      const movesBefore = c.viewMoves();
       const t0 = performance.now();
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
       await nextTick();
@@ -135,7 +138,7 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
       const start = new Promise<number>((r) => requestAnimationFrame(r));
       const done = await shown;
       const f = Math.max(await start, t1);
-      return { applyMs: t1 - t0, waitMs: f - t1, frameMs: done - f };
+      return { applyMs: t1 - t0, waitMs: f - t1, frameMs: done - f, moved: c.viewMoves() !== movesBefore };
     },
     simplified: () => ctl().isSimplified(),
     kernels: () => (wasmKernelsInUse() ? 'wasm' : 'ts'),

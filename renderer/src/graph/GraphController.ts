@@ -154,6 +154,8 @@ export class GraphController {
   private readonly shownEdges = new Map<string, { id: string; source: number; target: number }>();
   private edgesOf = new Map<number, { id: string; source: number; target: number }[]>();
   private panTimer: ReturnType<typeof setTimeout> | null = null;
+  /** How many times `reveal` has moved the view (for the bench: steps that move it cost more). */
+  private moves = 0;
   private readonly events = new Emitter<GraphEvents>();
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance: same API, no drawing. */
@@ -657,7 +659,13 @@ export class GraphController {
     const c = this.aheadBox(id, p, { w: e.w - 2 * mx, h: e.h - 2 * my });
     const z = this.cy.zoom();
     this.cy.pan({ x: this.cy.width() / 2 - c.x * z, y: this.cy.height() / 2 - c.y * z });
+    this.moves++;
     this.fillView();
+  }
+
+  /** How many times the view has moved to follow a node (see `reveal`). */
+  viewMoves(): number {
+    return this.moves;
   }
 
   /** Where a node is: from the collapsed display's positions, else from Cytoscape (undefined: nowhere). */
