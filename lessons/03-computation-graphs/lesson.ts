@@ -51,11 +51,11 @@ const lesson: LessonModule = {
       mistakes: [
         {
           answer: 3,
-          hint: 'that is only the path through e (e·b). a also feeds d: add that path’s contribution.',
+          hint: 'that is only the path through d (e·b). a also feeds e: add that path’s contribution.',
         },
         {
           answer: -6,
-          hint: 'that is only the path through d (d·1). a also feeds e: add that path’s contribution.',
+          hint: 'that is only the path through e (d·1). a also feeds d: add that path’s contribution.',
         },
       ],
       explanation: 'e·b + d·1 = 1·3 + (−6)·1 = −3. Forget either path and you get 3 or −6.',

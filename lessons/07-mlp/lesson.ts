@@ -39,7 +39,7 @@ const lesson: LessonModule = {
     },
     'mlp-tensor': {
       title: 'The same MLP, tensor mode',
-      caption: 'one node per layer: x W⁽¹⁾ᵀ + b⁽¹⁾, σ, then x W⁽²⁾ᵀ + b⁽²⁾',
+      caption: 'one node per layer: x W⁽¹⁾ᵀ + b⁽¹⁾, σ, then a⁽¹⁾ W⁽²⁾ᵀ + b⁽²⁾',
       build() {
         const x = tensor([X], { label: 'x' });
         const w1 = tensor(W1, { label: 'W⁽¹⁾', kind: 'parameter' });
