@@ -12,7 +12,10 @@ import {
 import type { LessonModule } from '../format/types';
 import { named } from '../lib/helpers';
 
-/** A 6×6 grey-scale "1" (intensities vary like a scanned stroke, so no two pooled values tie). */
+/**
+ * A 6×6 grey-scale "1" (intensities vary like a scanned stroke, so no pooling window with a positive
+ * maximum has a tie; windows the ReLU zeroes entirely do tie at 0).
+ */
 const DIGIT = [
   [0, 0.1, 0.8, 0.9, 0, 0],
   [0, 0.7, 1, 0.85, 0, 0],
@@ -26,7 +29,7 @@ const lesson: LessonModule = {
   graphs: {
     lenet: {
       title: 'A tiny LeNet: conv 3×3 → ReLU → max pool → linear → cross-entropy',
-      caption: '6×6 digit, 2 filters, 3 classes, target class 1, seed 16',
+      caption: '6×6 digit, 2 filters, 3 classes (digits 0, 1, 2), target the digit 1, seed 16',
       build() {
         const r = rng(16);
         const x = tensor([[DIGIT]], { label: 'image' });
