@@ -36,15 +36,22 @@ export const negOp = unary(
   },
 );
 
-/** pow:  y = x^k (k a fixed number, attrs.k),  ∂y/∂x = k·x^{k−1} */
+/**
+ * pow:  y = x^k (k a fixed number, attrs.k),  ∂y/∂x = k·x^{k−1}
+ * For k = 0, y = 1 is constant and ∂y/∂x = 0 everywhere (as PyTorch), not 0·x^{−1} = NaN at x = 0.
+ */
 export const powOp = unary(
   'pow',
   'xᵏ',
   {
     forward: (x, attrs) => Math.pow(x[0] as number, attrs.k as number),
-    local: (x, _out, attrs) => (attrs.k as number) * Math.pow(x[0] as number, (attrs.k as number) - 1),
+    local: (x, _out, attrs) => {
+      const k = attrs.k as number;
+      return k === 0 ? 0 : k * Math.pow(x[0] as number, k - 1);
+    },
     backward: (g, x, at, i, _j, attrs) => {
-      g[i] += (g[at] as number) * ((attrs.k as number) * Math.pow(x[i] as number, (attrs.k as number) - 1));
+      const k = attrs.k as number;
+      g[i] += (g[at] as number) * (k === 0 ? 0 : k * Math.pow(x[i] as number, k - 1));
     },
   },
   (x, attrs) => x.pow(attrs.k as number),
