@@ -14,6 +14,9 @@ export default tseslint.config(
       'test-artifacts/**',
       'bench/results/**',
       'bench/.out/**',
+      // Scratch folders, git-ignored like them.
+      '.tmp/**',
+      '.tmp-*/**',
     ],
   },
   ...tseslint.configs.recommended,
