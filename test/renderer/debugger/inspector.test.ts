@@ -74,6 +74,24 @@ describe('Inspector', () => {
     expect(store.breakpoints).toEqual([W]);
     expect(w.get('[data-testid=toggle-bp]').text()).toContain('● breakpoint');
   });
+
+  it('refuses an emptied leaf box instead of setting the leaf to 0', async () => {
+    const { neuron } = await import('../../../renderer/src/examples/neuron');
+    const store = useTraceStore();
+    store.load(neuron(), 'neuron');
+    const x1 = store.index!.trace.graph.nodes.find((n) => n.label === 'x1')!.id;
+    store.runToEnd();
+    store.select(x1);
+    const w = mount(Inspector);
+    await nextTick();
+    await w.get('[data-testid=leaf-input]').setValue('  ');
+    await w.get('form.edit').trigger('submit');
+    expect(w.get('form.edit').text()).toContain('is not a number');
+    expect(w.get('[data-testid=node-value]').text()).toBe('x1 = 2.0000');
+    await w.get('[data-testid=leaf-input]').setValue('−1');
+    await w.get('form.edit').trigger('submit');
+    expect(w.get('[data-testid=node-value]').text()).toBe('x1 = −1.0000');
+  });
 });
 
 describe('number formatting and heatmap hover', () => {

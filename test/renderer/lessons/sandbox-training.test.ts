@@ -49,4 +49,39 @@ describe('training view', () => {
     await w.find('[data-testid="train-reset"]').trigger('click');
     expect(w.find('[data-testid="train-status"]').text()).toMatch(/^step 0 /);
   });
+
+  it('trains with the activation picked in the menu', async () => {
+    const w = mount(TrainingView, { props: { setup: lesson15.trainings!.rings } });
+    await nextTick();
+    const after = async (activation: string): Promise<string> => {
+      await w.find('[data-testid="train-activation"]').setValue(activation);
+      await nextTick();
+      for (let i = 0; i < 5; i++) await w.find('[data-testid="train-step"]').trigger('click');
+      return w.find('[data-testid="train-status"]').text();
+    };
+    const tanh = await after('tanh');
+    const relu = await after('relu');
+    expect(tanh).toMatch(/^step 5 /);
+    expect(relu).toMatch(/^step 5 /);
+    expect(relu).not.toBe(tanh);
+  });
+
+  it('keeps the network while the seed box is empty, and flags it', async () => {
+    const errors: unknown[] = [];
+    const w = mount(TrainingView, {
+      props: { setup: lesson15.trainings!.rings },
+      global: { config: { errorHandler: (e) => void errors.push(e) } },
+    });
+    await nextTick();
+    for (let i = 0; i < 3; i++) await w.find('[data-testid="train-step"]').trigger('click');
+    await w.find('[data-testid="train-seed"]').setValue('');
+    await nextTick();
+    expect(errors).toEqual([]);
+    expect(w.find('[data-testid="train-seed"]').attributes('aria-invalid')).toBe('true');
+    expect(w.find('[data-testid="train-status"]').text()).toMatch(/^step 3 /);
+    await w.find('[data-testid="train-seed"]').setValue('7');
+    await nextTick();
+    expect(w.find('[data-testid="train-seed"]').attributes('aria-invalid')).toBe('false');
+    expect(w.find('[data-testid="train-status"]').text()).toMatch(/^step 0 /);
+  });
 });
