@@ -189,6 +189,26 @@ describe('step debugger on the micrograd sanity check', () => {
       await page.evaluate(() => (globalThis as unknown as Win).__backstep!.store.step());
       await page.waitForTimeout(500);
       await shot('7-dark');
+      // The legend under the graph and the side panel's muted text were fixed light-theme greys (≈2:1 on
+      // the dark background); they come from the theme's variables now.
+      const contrast = await page.evaluate(() => {
+        const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string): number => {
+          const [r, g, b] = rgb(c).map((v) => {
+            const x = v / 255;
+            return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const bg = lum(getComputedStyle(document.body).backgroundColor);
+        return ['.graph-legend', '[data-testid=inspector] .muted'].map((sel) => {
+          const el = document.querySelector(sel);
+          if (!el) return `${sel}: missing`;
+          const fg = lum(getComputedStyle(el).color);
+          return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        });
+      });
+      for (const c of contrast) expect(c).toBeGreaterThanOrEqual(4.5);
       expect(app.errors).toEqual([]);
     } finally {
       await page.emulateMedia({ colorScheme: 'light' });
