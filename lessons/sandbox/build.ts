@@ -11,7 +11,8 @@
  *   `[k] @ [k]` → `[]` (a vector is reshaped to a one-column or one-row matrix around the engine's 2-d matmul).
  *
  * An engine error while building (a `ShapeError` such as `add: cannot broadcast …`) becomes a `ParseError`
- * at the operator or function that raised it, keeping the engine's message.
+ * at the operator or function that raised it, keeping the engine's message. Every node remembers where in
+ * the text it was made (`origins`), so a NaN or ±∞ found later (`nonFiniteError`) is shown there too.
  */
 import {
   EngineError,
@@ -19,7 +20,9 @@ import {
   Tensor,
   shapeStr,
   tensor,
+  trace,
   value,
+  type GraphNode,
   type Nested,
   type Value,
 } from '../../engine/index';
@@ -43,8 +46,16 @@ export type SandboxGraph =
       /** Variables in order of definition. */
       variables: Map<string, Value>;
       program: Program;
+      /** Node id → where in the text it was made (the number, operator or function). */
+      origins: ReadonlyMap<number, Pos>;
     }
-  | { mode: 'tensor'; root: Tensor; variables: Map<string, Tensor>; program: Program };
+  | {
+      mode: 'tensor';
+      root: Tensor;
+      variables: Map<string, Tensor>;
+      program: Program;
+      origins: ReadonlyMap<number, Pos>;
+    };
 
 /** The value of an expression made of numbers only (for exponents), or null if it has anything else. */
 function constantValue(e: Expr): number | null {
@@ -233,9 +244,23 @@ function at<T>(pos: Pos, f: () => T): T {
 function build<N extends Value | Tensor>(
   program: Program,
   ops: ModeOps<N>,
-): { root: N; variables: Map<string, N> } {
+): { root: N; variables: Map<string, N>; origins: Map<number, Pos> } {
   const vars = new Map<string, N>();
-  const toNode = (e: Expr): N => {
+  const origins = new Map<number, Pos>();
+  // A node and the helper nodes an op made for it (x / y is x · y^{−1}: the power, a constant) were written
+  // at `pos`; nodes already placed (variables, earlier subexpressions) stop the walk.
+  const made = (n: N, pos: Pos): N => {
+    const stack: GraphNode[] = [n];
+    while (stack.length > 0) {
+      const m = stack.pop()!;
+      if (origins.has(m.id)) continue;
+      origins.set(m.id, pos);
+      stack.push(...m.inputs);
+    }
+    return n;
+  };
+  const toNode = (e: Expr): N => made(node(e), e.pos);
+  const node = (e: Expr): N => {
     switch (e.kind) {
       case 'num':
         return ops.leaf(e.value, String(e.value));
@@ -285,11 +310,14 @@ function build<N extends Value | Tensor>(
   let root: N | null = null;
   for (const s of program.statements) {
     // Any engine error not caught at an operator (a leaf's) is shown at its statement.
-    const v = at(s.pos, () => statement(s));
+    const v = made(
+      at(s.pos, () => statement(s)),
+      s.expr.pos,
+    );
     if (s.name) vars.set(s.name, v);
     root = v;
   }
-  return { root: root as N, variables: vars };
+  return { root: root as N, variables: vars, origins };
 
   function statement(s: Statement): N {
     let v: N;
@@ -311,6 +339,16 @@ export function buildProgram(program: Program): SandboxGraph {
   return isTensorProgram(program)
     ? { mode: 'tensor', ...build(program, tensorOps), program }
     : { mode: 'scalar', ...build(program, scalarOps), program };
+}
+
+/**
+ * The first NaN or ±∞ of the graph's forward or backward pass as a `ParseError` where the node that produced
+ * it was written, naming nodes as the debugger does (`y`, `#3`); null when every value and gradient is finite.
+ */
+export function nonFiniteError(g: SandboxGraph): ParseError | null {
+  const bad = trace(g.root).nonFinite;
+  if (!bad) return null;
+  return new ParseError(bad.message, g.origins.get(bad.node) ?? g.program.statements.at(-1)!.pos, '');
 }
 
 /** Parses and builds in one go. Throws `ParseError` for syntax, name and shape errors. */
