@@ -39,7 +39,9 @@ describe('sandbox view', () => {
     const w = mount(SandboxView);
     await w.find('[data-testid="sandbox-input"]').setValue('x = 0\ny = log(x)');
     const text = w.find('[data-testid="sandbox-error"]').text();
-    expect(text).toContain("line 2, column 5: forward: log node 'y' produced -Infinity from finite inputs (0)");
+    expect(text).toContain(
+      "line 2, column 5: forward: log node 'y' produced -Infinity from finite inputs (0)",
+    );
     // The caret line: "y = log(x)" with ^ under the l of log.
     expect(text).toContain('y = log(x)');
     expect(text).toMatch(/\n {4}\^/);
