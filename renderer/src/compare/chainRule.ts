@@ -3,7 +3,7 @@
  * how its gradient is the sum over its consumers c of ∂L/∂c · ∂c/∂v (the local derivative from the op's
  * scalar rule, as backward used it).
  */
-import { fmt, getOp, type Value } from '../../../engine';
+import { fmt, fmtOperand, getOp, type Value } from '../../../engine';
 import type { ScalarModel } from './scalarGraph';
 
 export interface ChainStep {
@@ -74,6 +74,7 @@ export function chainRule(model: ScalarModel, id: number, rootId: number): Chain
   const text =
     id === rootId
       ? `∂L/∂${name} = 1 (the loss itself)`
-      : `∂L/∂${name} = ${steps.map((s) => fmt(s.contribution)).join(' + ') || '0'} = ${fmt(grad)}`;
+      : // Terms as the trace writes operands: 0.0983 + (−0.2350), not 0.0983 + −0.2350.
+        `∂L/∂${name} = ${steps.map((s, i) => (i === 0 ? fmt : fmtOperand)(s.contribution)).join(' + ') || '0'} = ${fmt(grad)}`;
   return { name, forward, steps, grad, text };
 }

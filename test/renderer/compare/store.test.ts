@@ -91,6 +91,23 @@ describe('compare store', () => {
     expect(rule.forward).toContain('W⁽¹⁾[0,0]');
   });
 
+  it('writes a sum of contributions with negative terms in parentheses, as the trace does', () => {
+    // L = Σ(3x + (−5)x) at x = 2: x has two consumers, contributions 3 and −5, ∂L/∂x = −2.
+    const s = useCompareStore();
+    s.open(() => {
+      const x = tensor([2], { label: 'x', kind: 'parameter' });
+      return x
+        .mul(tensor([3]))
+        .add(x.mul(tensor([-5])))
+        .sum();
+    }, 'two paths');
+    const x = s.comparison!.lowering.order.find((t) => t.label === 'x')!;
+    const v = s.comparison!.lowering.scalarOf.get(x.id)![0]!;
+    const rule = chainRule(s.model!, v.id, s.comparison!.lowering.root.id)!;
+    expect(rule.steps.map((st) => st.contribution).sort()).toEqual([-5, 3]);
+    expect(rule.text).toMatch(/^∂L\/∂x\[0\] = (3\.0000 \+ \(−5\.0000\)|−5\.0000 \+ 3\.0000) = −2\.0000$/);
+  });
+
   it('selecting a scalar node in the graph selects its tensor element (or none for an intermediate)', () => {
     const s = useCompareStore();
     s.open(mlp, 'MLP');
