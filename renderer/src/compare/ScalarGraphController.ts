@@ -5,7 +5,7 @@
  * its events; they never touch `cy`. The tensor side uses the debugger's GraphController as is.
  */
 import type { Core, EventObject, StylesheetJson } from 'cytoscape';
-import { graphStyle, COLORS } from '../graph/style';
+import { graphStyle, COLORS, LIGHT_THEME, type GraphTheme } from '../graph/style';
 import { Emitter, makeCy } from '../graph/cyBase';
 import { blockId, blockLayout, scalarId, visibleElements, type ScalarModel } from './scalarGraph';
 import type { LockstepState } from './store';
@@ -20,18 +20,20 @@ export interface ScalarGraphEvents {
   toggle: (block: number) => void;
 }
 
-export function compareStyle(): StylesheetJson {
+/** The scalar side's look, in a theme's colours (blocks too: their fill, border and title follow it). */
+export function compareStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
   return [
     // Unreached nodes here are dimmed by opacity (below), which fades a block with the elements inside it;
     // the debugger's faded colours would dim them twice.
-    ...graphStyle().filter((r) => !('selector' in r && r.selector.startsWith('node.pending'))),
+    ...graphStyle(theme).filter((r) => !('selector' in r && r.selector.startsWith('node.pending'))),
     {
       selector: 'node.block',
       style: {
         'font-family': 'system-ui, sans-serif',
         'font-size': 12,
-        'background-color': '#f8fafc',
-        'border-color': '#94a3b8',
+        'background-color': theme.surface,
+        'border-color': theme.edge,
+        color: theme.text,
         'border-width': 1.5,
         'border-style': 'dashed',
         shape: 'round-rectangle',
@@ -45,10 +47,12 @@ export function compareStyle(): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': -4,
         padding: '14px',
-        color: '#334155',
       },
     },
-    { selector: 'node.block.collapsed', style: { 'border-style': 'solid', 'background-color': '#e2e8f0' } },
+    {
+      selector: 'node.block.collapsed',
+      style: { 'border-style': 'solid', 'background-color': theme.constant },
+    },
     { selector: 'node[vid]', style: { 'font-size': 10 } },
     { selector: 'node.element', style: { 'border-width': 1.5 } },
     { selector: 'node.pending', style: { opacity: 0.3 } },
@@ -62,7 +66,7 @@ export function compareStyle(): StylesheetJson {
         'border-color': COLORS.current,
         'border-width': 4,
         'border-style': 'solid',
-        'background-color': '#fef3c7',
+        'background-color': theme.parameter,
         opacity: 1,
       },
     },
@@ -76,7 +80,7 @@ export function compareStyle(): StylesheetJson {
     },
     {
       selector: 'edge.merged',
-      style: { label: 'data(label)', 'font-size': 10, color: '#475569', width: 2.5 },
+      style: { label: 'data(label)', 'font-size': 10, color: theme.text, width: 2.5 },
     },
     { selector: 'node.simple', style: { label: '', width: 12, height: 12, shape: 'ellipse' } },
     { selector: 'node.block.simple', style: { label: 'data(label)', 'font-size': 24 } },
@@ -97,6 +101,7 @@ export class ScalarGraphController {
   /** Per block, the box its drawn nodes span (model units). */
   private boxes = new Map<number, { x1: number; y1: number; x2: number; y2: number }>();
   private readonly events = new Emitter<ScalarGraphEvents>();
+  private theme: GraphTheme = LIGHT_THEME;
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance with the same API. */
   constructor(container: HTMLElement | null) {
@@ -117,6 +122,13 @@ export class ScalarGraphController {
       const block = e.target.data('block');
       if (block !== undefined) this.emit('toggle', Number(block));
     });
+  }
+
+  /** Redraw in a theme's colours (one style update; it starts in the light look). */
+  setTheme(theme: GraphTheme): void {
+    if (theme === this.theme) return;
+    this.theme = theme;
+    this.cy.style(compareStyle(theme));
   }
 
   on<K extends keyof ScalarGraphEvents>(event: K, fn: ScalarGraphEvents[K]): () => void {

@@ -14,6 +14,7 @@ import {
   visibleElements,
 } from '../../../renderer/src/compare/scalarGraph';
 import { compareStyle } from '../../../renderer/src/compare/ScalarGraphController';
+import { LIGHT_THEME } from '../../../renderer/src/graph/style';
 
 function model() {
   const { A, B, R, Z, L } = smallMatmul('data');
@@ -121,5 +122,27 @@ describe('the scalar side dims unreached nodes once', () => {
   it('by opacity (a block fades with its elements), not also by the debugger’s faded colours', () => {
     const pending = compareStyle().filter((r) => 'selector' in r && r.selector.startsWith('node.pending'));
     expect(pending).toEqual([{ selector: 'node.pending', style: { opacity: 0.3 } }]);
+  });
+});
+
+describe('the scalar side follows the theme', () => {
+  it('draws blocks in the theme’s colours (fill, border, title), so a dark theme has dark blocks', () => {
+    const dark = {
+      ...LIGHT_THEME,
+      surface: '#1e1f24',
+      edge: '#6b7280',
+      text: '#e5e7eb',
+      constant: '#2a2d33',
+    };
+    const rule = (sel: string) =>
+      compareStyle(dark).find((r) => 'selector' in r && r.selector === sel)!.style as Record<string, unknown>;
+    expect(rule('node.block')).toMatchObject({
+      'background-color': '#1e1f24',
+      'border-color': '#6b7280',
+      color: '#e5e7eb',
+    });
+    expect(rule('node.block.collapsed')['background-color']).toBe('#2a2d33');
+    // The scalar nodes inside take the debugger's themed look (its text colour).
+    expect(rule('node').color).toBe('#e5e7eb');
   });
 });
