@@ -32,8 +32,14 @@ function fullLabel(n: GraphNodeJSON, finalGrad: PlainValue | null): { lines: num
   return { lines: full.length, chars: Math.max(...full.map((l) => l.length)) };
 }
 
-/** The node's box, sized once for its fullest label so the layout never shifts while stepping. */
+/**
+ * The node's box, sized once for its fullest label so the layout never shifts while stepping. Leaves are
+ * drawn as ellipses (style.ts): a w × h block of text fits inside an ellipse whose axes are √2 times its
+ * sides (its corners then sit on the ellipse), so theirs is √2 larger than a box's.
+ */
 export function nodeSize(n: GraphNodeJSON, finalGrad: PlainValue | null = null): { w: number; h: number } {
   const { lines, chars } = fullLabel(n, finalGrad);
-  return { w: Math.max(56, chars * 7.4 + 22), h: lines * 15 + 14 };
+  const text = { w: chars * 7.4, h: lines * 15 };
+  if (n.kind === 'function') return { w: Math.max(56, text.w + 22), h: text.h + 14 };
+  return { w: Math.max(56, Math.SQRT2 * text.w + 12), h: Math.SQRT2 * text.h + 8 };
 }
