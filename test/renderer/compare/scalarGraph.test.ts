@@ -134,8 +134,10 @@ describe('the scalar side follows the theme', () => {
       text: '#e5e7eb',
       constant: '#2a2d33',
     };
-    const rule = (sel: string) =>
-      compareStyle(dark).find((r) => 'selector' in r && r.selector === sel)!.style as Record<string, unknown>;
+    const rule = (sel: string): Record<string, unknown> => {
+      const r = compareStyle(dark).find((b) => 'selector' in b && b.selector === sel);
+      return r && 'style' in r ? (r.style as Record<string, unknown>) : {};
+    };
     expect(rule('node.block')).toMatchObject({
       'background-color': '#1e1f24',
       'border-color': '#6b7280',
