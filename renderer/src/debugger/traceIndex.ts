@@ -33,6 +33,11 @@ export interface TraceIndex {
   readonly edgesInto: ReadonlyMap<number, readonly string[]>;
   /** Per node, how many nodes consume it (fan-out). */
   readonly consumers: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Nodes no gradient reaches: every consumer takes none from them (a loss's class indices, which it is not
+   * differentiable in). They show no ∂ and never turn "gradient complete", rather than a gradient of 0.
+   */
+  readonly noGrad: ReadonlySet<number>;
 }
 
 export function indexTrace(trace: Trace): TraceIndex {
@@ -42,6 +47,7 @@ export function indexTrace(trace: Trace): TraceIndex {
   const backwardStep = new Map<number, number>();
   const grads = new Map<number, GradEntry[]>();
   const touched: number[][] = [];
+  const noGrad = new Set<number>();
   const push = (id: number, e: GradEntry): void => {
     const list = grads.get(id);
     if (list) list.push(e);
@@ -53,11 +59,12 @@ export function indexTrace(trace: Trace): TraceIndex {
       forwardStep.set(ev.node, step);
     } else {
       backwardStep.set(ev.node, step);
-      // The gradient a node sends on is complete here; record it when no contribution already did
-      // (the output's seed, or a node nothing consumed).
+      // The gradient a node sends on is complete here. The output's is its seed; any other node got its
+      // gradient from its consumers' steps, unless they all take none from it (class indices).
       const own = grads.get(ev.node);
-      if (!own || own.length === 0)
-        push(ev.node, { step, value: ev.seed ?? ev.upstream, from: null, contribution: null });
+      if (ev.seed !== undefined && (!own || own.length === 0))
+        push(ev.node, { step, value: ev.seed, from: null, contribution: null });
+      else if (!own || own.length === 0) noGrad.add(ev.node);
       for (const c of ev.contributions) {
         push(c.input, { step, value: c.accumulated, from: ev.node, contribution: c.contribution });
         t.push(c.input);
@@ -85,6 +92,7 @@ export function indexTrace(trace: Trace): TraceIndex {
     touched,
     edgesInto,
     consumers,
+    noGrad,
   };
 }
 
@@ -134,7 +142,7 @@ export function nodeStateAt(index: TraceIndex, id: number, cursor: number): Node
     reached,
     value: fev && fev.phase === 'forward' ? fev.value : null,
     grad: g ? g.value : null,
-    gradDone: bs !== undefined && bs <= cursor,
+    gradDone: bs !== undefined && bs <= cursor && !index.noGrad.has(id),
     current: eventAt(index, cursor)?.node === id,
   };
 }

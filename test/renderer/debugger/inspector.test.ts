@@ -7,6 +7,8 @@ import Heatmap from '../../../renderer/src/debugger/Heatmap.vue';
 import { useTraceStore } from '../../../renderer/src/stores/trace';
 import { fmt, valueText } from '../../../renderer/src/debugger/format';
 import { fanOutTrace, W, X } from './fixtures';
+import { crossEntropy, tensor, trace } from '../../../engine';
+import { nodeStateAt } from '../../../renderer/src/debugger/traceIndex';
 
 describe('Inspector', () => {
   beforeEach(() => setActivePinia(createPinia()));
@@ -91,6 +93,38 @@ describe('Inspector', () => {
     await w.get('[data-testid=leaf-input]').setValue('−1');
     await w.get('form.edit').trigger('submit');
     expect(w.get('[data-testid=node-value]').text()).toBe('x1 = −1.0000');
+  });
+});
+
+describe('Inspector: an input no gradient reaches (class indices)', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('says so instead of showing ∂L/∂y = 0 complete, and the node never turns gradient-complete', async () => {
+    // L = crossEntropy(z, y) with z = [[2, 0]] and the class index y = [0] (a data node the student made).
+    const z = tensor([[2, 0]], { label: 'z', kind: 'parameter' });
+    const y = tensor([0], { label: 'y' });
+    const L = crossEntropy(z, y);
+    L.label = 'L';
+    const store = useTraceStore();
+    store.loadTrace(trace(L), 'ce');
+    const w = mount(Inspector);
+    const yStep = store.trace!.events.findIndex((e) => e.phase === 'backward' && e.node === y.id);
+    store.seek(yStep);
+    await nextTick();
+    expect(w.get('[data-testid=step-backward]').text()).toContain('No gradient reaches y');
+    expect(w.get('[data-testid=node-grad]').text()).toBe(
+      '∂L/∂y: none (its consumer takes no gradient from it)',
+    );
+    const idx = store.index!;
+    expect(idx.noGrad.has(y.id)).toBe(true);
+    expect(nodeStateAt(idx, y.id, store.total - 1)).toMatchObject({ grad: null, gradDone: false });
+    // z does get its gradient: softmax(z) − onehot(y) = [σ(2) − 1, 1 − σ(2)] with σ(2) = e²/(e² + 1).
+    const p0 = Math.exp(2) / (Math.exp(2) + 1);
+    const gz = nodeStateAt(idx, z.id, store.total - 1);
+    expect(gz.gradDone).toBe(true);
+    const g = gz.grad as { data: number[] };
+    expect(g.data[0]).toBeCloseTo(p0 - 1, 12);
+    expect(g.data[1]).toBeCloseTo(1 - p0, 12);
   });
 });
 
