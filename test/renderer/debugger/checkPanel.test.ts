@@ -5,6 +5,7 @@ import { nextTick } from 'vue';
 import CheckPanel from '../../../renderer/src/debugger/CheckPanel.vue';
 import { useTraceStore } from '../../../renderer/src/stores/trace';
 import { fanOutTrace, W, X, Y, Z } from './fixtures';
+import { loadExample } from '../../../renderer/src/examples';
 
 describe('CheckPanel', () => {
   beforeEach(() => setActivePinia(createPinia()));
@@ -32,5 +33,17 @@ describe('CheckPanel', () => {
     await atol.setValue('0.01');
     await atol.trigger('change');
     expect(w.get('[data-testid=check-summary]').text()).toBe('4 / 4 nodes pass');
+  });
+
+  it('tells two nodes of the same name apart by their forward step (micrograd’s two constants 2)', async () => {
+    const store = useTraceStore();
+    loadExample(store, 'micrograd');
+    const w = mount(CheckPanel);
+    await store.checkAll();
+    await nextTick();
+    const names = w.findAll('[data-testid=check-row]').map((r) => r.findAll('td')[0]!.text());
+    // In program order the constants are the 2nd node (2x) and the 4th (+ 2); x is the 1st.
+    expect(names.filter((n) => n.startsWith('2'))).toEqual(['2 (step 2)', '2 (step 4)']);
+    expect(names).toContain('x');
   });
 });

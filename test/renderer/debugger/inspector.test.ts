@@ -108,6 +108,10 @@ describe('Inspector: an input no gradient reaches (class indices)', () => {
     const store = useTraceStore();
     store.loadTrace(trace(L), 'ce');
     const w = mount(Inspector);
+    // On z's forward step its value's heatmap shows once (the step's), not again in the node panel.
+    store.seek(store.trace!.events.findIndex((e) => e.phase === 'forward' && e.node === z.id));
+    await nextTick();
+    expect(w.findAllComponents(Heatmap).map((h) => h.props('title'))).toEqual(['z (value)']);
     const yStep = store.trace!.events.findIndex((e) => e.phase === 'backward' && e.node === y.id);
     store.seek(yStep);
     await nextTick();
