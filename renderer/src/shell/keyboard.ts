@@ -16,6 +16,12 @@ const REPEATABLE = new Set(['step', 'stepBack', 'zoomIn', 'zoomOut']);
  * move inside an open menu or a list box. Those are not shortcuts there.
  */
 function keyBelongsToTarget(e: KeyboardEvent): boolean {
+  // The timeline scrubber: plain arrows, Home/End and the Page keys move it itself (the same steps the
+  // shortcuts take); Space (play) and Shift+→ (run the forward pass) stay the app's after a click on it.
+  if (e.target instanceof HTMLInputElement && e.target.type === 'range')
+    return (
+      (e.key.startsWith('Arrow') && !e.shiftKey) || ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key)
+    );
   if (isTypingTarget(e.target)) return true;
   if (!(e.target instanceof Element)) return false;
   if (e.key === ' ' || e.key === 'Enter') {

@@ -48,6 +48,18 @@ describe('keyboard shortcuts', () => {
     stop();
   });
 
+  it('after a click on the timeline scrubber, Space still plays; the slider keeps its own arrows', () => {
+    const stop = installKeyboard(false);
+    document.body.innerHTML = '<input id="r" type="range" min="0" max="10">';
+    const r = document.getElementById('r')!;
+    press(r, ' ');
+    expect(handlers.playPause).toHaveBeenCalledOnce();
+    const arrow = press(r, 'ArrowRight');
+    expect(handlers.step).not.toHaveBeenCalled();
+    expect(arrow.defaultPrevented).toBe(false);
+    stop();
+  });
+
   it('runs Ctrl shortcuts even from a text box', () => {
     const stop = installKeyboard(false);
     document.body.innerHTML = '<input id="i">';
