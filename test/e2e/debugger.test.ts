@@ -132,6 +132,26 @@ describe('step debugger on the micrograd sanity check', () => {
     await shot('4-check');
   });
 
+  it('keeps a small graph still while it is all in view, and brings the current node back once zoomed in', async () => {
+    await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('micrograd'));
+    await page.getByTestId('btn-fit').click();
+    const steps = (n: number): Promise<boolean[]> =>
+      page.evaluate(async (k) => {
+        const h = (globalThis as unknown as Win).__backstep!;
+        const out: boolean[] = [];
+        for (let i = 0; i < k; i++) out.push((await h.stepTimed()).moved);
+        return out;
+      }, n);
+    // Fitted whole: x at the left edge and y at the right are in sight, so no step moves the view.
+    expect((await steps(14)).some(Boolean)).toBe(false);
+    // Zoomed in 4×, the backward pass soon reaches nodes out of sight: the view brings each one back.
+    for (let i = 0; i < 6; i++) await page.getByTitle('Zoom in (+)').click();
+    const moved = await steps(14);
+    expect(moved.some(Boolean)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as Win).__backstep!.currentInView())).toBe(true);
+    await page.getByTestId('btn-fit').click();
+  });
+
   it('shows a tensor backward step of the MLP with heatmaps of upstream gradient and contribution', async () => {
     await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('mlp'));
     await page.evaluate(() => {

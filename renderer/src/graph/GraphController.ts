@@ -644,17 +644,18 @@ export class GraphController {
   }
   /**
    * Pan so that a node is in view (the current node while stepping or playing). The view moves only once
-   * the node gets within a tenth of its edge, not only once it is gone, and without animation (a pan
+   * the node gets within `margin` (a fraction of the view; default a tenth) of its edge, or with margin 0
+   * only once it is out of sight (a small graph fitted whole keeps still), and without animation (a pan
    * redraws everything in view). When it moves, it takes in as many of the next steps as fit with the
    * node (in the direction the cursor last moved), not just the node at its centre: about half as many
    * jumps through a large graph, each costing a frame that draws nodes not seen before.
    */
-  reveal(id: number): void {
+  reveal(id: number, margin = 0.1): void {
     const p = this.positionFor(id);
     if (!p) return;
     const e = this.cy.extent();
-    const mx = e.w / 10;
-    const my = e.h / 10;
+    const mx = e.w * margin;
+    const my = e.h * margin;
     if (p.x >= e.x1 + mx && p.x <= e.x2 - mx && p.y >= e.y1 + my && p.y <= e.y2 - my) return;
     const c = this.aheadBox(id, p, { w: e.w - 2 * mx, h: e.h - 2 * my });
     const z = this.cy.zoom();
