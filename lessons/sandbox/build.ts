@@ -39,23 +39,18 @@ import {
 import { ParseError } from './errors';
 import { parseProgram } from './parser';
 
-export type SandboxGraph =
-  | {
-      mode: 'scalar';
-      root: Value;
-      /** Variables in order of definition. */
-      variables: Map<string, Value>;
-      program: Program;
-      /** Node id → where in the text it was made (the number, operator or function). */
-      origins: ReadonlyMap<number, Pos>;
-    }
-  | {
-      mode: 'tensor';
-      root: Tensor;
-      variables: Map<string, Tensor>;
-      program: Program;
-      origins: ReadonlyMap<number, Pos>;
-    };
+/** A built program in one mode: its output, its variables and where each node was written. */
+interface Built<M extends 'scalar' | 'tensor', N extends Value | Tensor> {
+  mode: M;
+  root: N;
+  /** Variables in order of definition. */
+  variables: Map<string, N>;
+  program: Program;
+  /** Node id → where in the text it was made (the number, operator or function). */
+  origins: ReadonlyMap<number, Pos>;
+}
+
+export type SandboxGraph = Built<'scalar', Value> | Built<'tensor', Tensor>;
 
 /** The value of an expression made of numbers only (for exponents), or null if it has anything else. */
 function constantValue(e: Expr): number | null {
