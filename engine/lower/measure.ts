@@ -67,7 +67,14 @@ export function fastest(run: () => number, budgetMs: number, minBatchMs = 2): nu
   do {
     const t0 = performance.now();
     for (let k = 0; k < reps; k++) sink += run();
-    best = Math.min(best, (performance.now() - t0) / reps);
+    const dt = performance.now() - t0;
+    // Too short for the clock (the batch size came from a cold first call, e.g. a kernel still compiling,
+    // and the browser's clock is coarse): try a longer batch instead of taking 0 as the time.
+    if (dt === 0 && reps < 1 << 20) {
+      reps *= 2;
+      continue;
+    }
+    best = Math.min(best, dt / reps);
     batches++;
   } while (batches < 3 || (performance.now() - start < budgetMs && batches < 100));
   // A batch that the clock could not see (0 ms) says nothing about the time: report it as unknown.

@@ -41,6 +41,24 @@ describe('compareModes', () => {
       expect(per).toBe(1);
       // A clock that never moves measures nothing: unknown (NaN), not 0 µs.
       expect(fastest(() => 0, 5, 2)).toBeNaN();
+      // A cold first call (5 ms) then 0.01 ms calls, on a clock that shows only whole 0.1 ms (as a browser's
+      // coarsened clock): the batch size from the cold call is 1, too short to see; longer batches find the
+      // time (0.01 ms, to within the clock's rounding), not "unknown".
+      let t = 0;
+      let cold = true;
+      now = 0;
+      clock.mockImplementation(() => Math.floor(t * 10) / 10);
+      const coarse = fastest(
+        () => {
+          t += cold ? 5 : 0.01;
+          cold = false;
+          return 0;
+        },
+        5,
+        2,
+      );
+      expect(coarse).toBeGreaterThan(0.005);
+      expect(coarse).toBeLessThan(0.02);
     } finally {
       clock.mockRestore();
     }
