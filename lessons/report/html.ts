@@ -18,7 +18,7 @@ import {
 import { escapeHtml, formatNumber, isScalar, lossName, shortLabel } from './format';
 import { graphSvg } from './graphSvg';
 import { subsetKatexCss } from './katexCss';
-import { renderInlineMarkdown, renderMarkdown, renderMath } from './math';
+import { renderInlineMarkdown, renderMath, renderNotes } from './math';
 import { plotSvg } from './plotSvg';
 import { REPORT_CSS } from './reportCss';
 import { valueHtml } from './tensorView';
@@ -149,7 +149,7 @@ function plotsSection(input: ReportInput): string {
 }
 
 function notesSection(input: ReportInput): string {
-  const body = input.notes.trim() ? renderMarkdown(input.notes) : '<p class="none">No notes.</p>';
+  const body = input.notes.trim() ? renderNotes(input.notes) : '<p class="none">No notes.</p>';
   return section('notes', 'Notes', `<div class="notes">${body}</div>`);
 }
 

@@ -119,6 +119,24 @@ function graphMarkdown(g: ReportGraph, i: number, picture: string | null): strin
   return out;
 }
 
+/**
+ * The notes were typed in a plain text box, where a line break is a line break; in Markdown a lone one joins the
+ * lines. End each line that another line follows with two spaces (a hard break, invisible as plain text), except
+ * in fenced code, which keeps its lines anyway.
+ */
+function hardBreaks(text: string): string {
+  const lines = text.split(/\r?\n/);
+  let fenced = false;
+  return lines
+    .map((line, i) => {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      const next = lines[i + 1];
+      const breaks = !fenced && line.trim() !== '' && next !== undefined && next.trim() !== '';
+      return breaks && !/ {2}$/.test(line) ? `${line.trimEnd()}  ` : line;
+    })
+    .join('\n');
+}
+
 export function renderMarkdownReport(input: ReportInput, pictures: MarkdownPictures): string {
   const { lesson } = input;
   const out: string[] = [
@@ -159,7 +177,7 @@ export function renderMarkdownReport(input: ReportInput, pictures: MarkdownPictu
 
   // Raw HTML in the notes is shown as text, as in the HTML report (markdown-it runs with html off there).
   // Only tag-like `<` is escaped, so math such as $x < 0$ stays as the student wrote it.
-  const notes = input.notes.trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+  const notes = hardBreaks(input.notes.trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;'));
   out.push('## Notes', '', notes || '*No notes.*', '');
   out.push('---', '', `*Made with Backstep ${input.appVersion} on ${formatDate(input.date)}.*`, '');
   return out.join('\n');

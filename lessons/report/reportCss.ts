@@ -60,6 +60,8 @@ footer { margin-top: 32px; color: #777; font-size: 12px; border-top: 1px solid #
   h2, h3, h4 { break-after: avoid; }
   tr, li, figure { break-inside: avoid; }
   figure, .table-wrap { overflow: visible; }
+  /* A tall graph (a long chain laid out top to bottom) is shrunk to one page, never split across pages. */
+  figure.graph svg { max-height: 240mm; }
   table.tensor td, .num { font-size: 10px; }
   a { color: inherit; text-decoration: none; }
 }
