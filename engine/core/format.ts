@@ -61,9 +61,13 @@ const TEX: ReadonlyArray<readonly [string, string]> = [
   ['Σ', '\\sum '],
 ];
 
-/** Plain inspector text → KaTeX-ready LaTeX. */
+/**
+ * Plain inspector text → KaTeX-ready LaTeX. A function's name before its parentheses (tanh(…), matmul(…),
+ * crossEntropy(…)) is set upright as an operator, not as a product of italic letters t·a·n·h; LaTeX
+ * commands already there (such as \ln) are left alone.
+ */
 export function tex(text: string): string {
   let s = text;
   for (const [from, to] of TEX) s = s.split(from).join(to);
-  return s;
+  return s.replace(/(?<![\\A-Za-z])([A-Za-z]{2,})\(/g, '\\operatorname{$1}(');
 }

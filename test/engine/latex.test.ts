@@ -46,4 +46,20 @@ describe('trace LaTeX renders in KaTeX', () => {
     const latex = allLatex(trace(z));
     for (const l of latex) expect(renders(l), l).toBe(true);
   });
+
+  it('sets function names upright as operators, not as italic products of letters', () => {
+    const x = value(0.5, 'x');
+    const t = trace(x.tanh().exp());
+    const fwd = t.events
+      .filter((e) => e.phase === 'forward')
+      .map((e) => (e.phase === 'forward' ? e.latex : ''));
+    // Worked by hand: tanh(0.5) = 0.4621, exp(0.4621) = 1.5874.
+    expect(fwd[1]).toBe('\\#2 = \\operatorname{tanh}(x) = \\operatorname{tanh}(0.5000) = 0.4621');
+    expect(fwd[2]).toContain('\\operatorname{exp}(\\#2)');
+    const X = tensor([[1, 2]], { label: 'X' });
+    const mm = trace(X.matmul(tensor([[1], [1]], { label: 'W' })).sum());
+    const line = mm.events.find((e) => e.phase === 'forward' && e.op === 'matmul');
+    expect(line && line.phase === 'forward' ? line.latex : '').toContain('\\operatorname{matmul}(X, W)');
+    for (const l of [...fwd, ...allLatex(mm)]) expect(renders(l), l).toBe(true);
+  });
 });
