@@ -62,9 +62,10 @@ export function indexTrace(trace: Trace): TraceIndex {
       // The gradient a node sends on is complete here. The output's is its seed; any other node got its
       // gradient from its consumers' steps, unless they all take none from it (class indices).
       const own = grads.get(ev.node);
-      if (ev.seed !== undefined && (!own || own.length === 0))
-        push(ev.node, { step, value: ev.seed, from: null, contribution: null });
-      else if (!own || own.length === 0) noGrad.add(ev.node);
+      if (!own || own.length === 0) {
+        if (ev.seed !== undefined) push(ev.node, { step, value: ev.seed, from: null, contribution: null });
+        else noGrad.add(ev.node);
+      }
       for (const c of ev.contributions) {
         push(c.input, { step, value: c.accumulated, from: ev.node, contribution: c.contribution });
         t.push(c.input);
