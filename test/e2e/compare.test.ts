@@ -46,7 +46,7 @@ describe('compare view in Chromium', () => {
     await page.click('[data-view="compare"]');
     await page.selectOption('[data-testid="compare-picker"]', 'mlp');
     await page.waitForSelector('[data-testid="compare-summary"]');
-    await page.waitForSelector('[data-testid="scalar-graph"] canvas');
+    await page.waitForSelector('[data-testid="scalar-graph"] canvas[data-id$="-node"]');
     const cell = (row: string, col: 't' | 's') => page.locator(`[data-row="${row}"] td.${col}`).textContent();
     // Lesson 7's MLP: 2 inputs, 2 hidden units, 1 output; 9 parameters, each its own scalar node.
     const counts = await hook((h) => {

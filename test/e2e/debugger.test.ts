@@ -197,6 +197,23 @@ describe('step debugger on the micrograd sanity check', () => {
     // Cytoscape refines changed labels' textures over the next frames; let it settle before the picture.
     await page.waitForTimeout(1500);
     await shot('6-large-collapsed');
+    // What a frame draws (renderer/src/graph/cyBase.ts): the overlay canvases for dragged nodes and the
+    // selection box, never used here, are not shown; at zoom 1 the node textures are copied pixel for pixel,
+    // at other zooms filtered.
+    const canvases = (): Promise<{ id: string | null; shown: boolean; smooth: boolean }[]> =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLCanvasElement>('.graph canvas')].map((c) => ({
+          id: c.getAttribute('data-id'),
+          shown: getComputedStyle(c).display !== 'none',
+          smooth: c.getContext('2d')!.imageSmoothingEnabled,
+        })),
+      );
+    const atOne = await canvases();
+    expect(atOne.filter((c) => c.shown).map((c) => c.id)).toEqual(['layer2-node']);
+    expect(atOne.find((c) => c.id === 'layer2-node')!.smooth).toBe(false);
+    await page.getByTitle('Zoom in (+)').click();
+    expect((await canvases()).find((c) => c.id === 'layer2-node')!.smooth).toBe(true);
+    await page.getByTitle('Zoom out (−)').click();
     expect(app.errors).toEqual([]);
   });
 

@@ -39,7 +39,7 @@ describe('sandbox in Chromium', () => {
     const { page } = app;
     await page.click('[data-testid="sandbox-load"]');
     expect(await page.getAttribute('.app', 'data-view')).toBe('debugger');
-    await page.waitForSelector('[data-testid="graph"] canvas');
+    await page.waitForSelector('[data-testid="graph"] canvas[data-id$="-node"]');
     await expect.poll(() => paintedPixels(page, '[data-testid="graph"]')).toBeGreaterThan(1000);
     await screenshot(page, 'sandbox-debugger');
     await page.click('.view-tab[data-view="sandbox"]');
@@ -51,7 +51,7 @@ describe('sandbox in Chromium', () => {
     await page.click('[data-testid="sandbox-compare"]');
     expect(await page.getAttribute('.app', 'data-view')).toBe('compare');
     await page.waitForSelector('[data-testid="compare-summary"]');
-    await page.waitForSelector('[data-testid="scalar-graph"] canvas');
+    await page.waitForSelector('[data-testid="scalar-graph"] canvas[data-id$="-node"]');
     await expect.poll(() => paintedPixels(page, '[data-testid="scalar-graph"]')).toBeGreaterThan(1000);
     expect(await page.locator('[data-row="graddiff"]').textContent()).toMatch(/absolute/);
     await screenshot(page, 'sandbox-compare');

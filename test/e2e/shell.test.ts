@@ -20,7 +20,7 @@ describe('app shell in Chromium', () => {
   it('paints the example graph of Help → Graph legend', async () => {
     const { page } = app;
     await clickCommand(page, 'Help', 'legend');
-    await page.waitForSelector('[data-testid="example-graph"] canvas');
+    await page.waitForSelector('[data-testid="example-graph"] canvas[data-id$="-node"]');
     await page.waitForTimeout(300); // a few animation frames of Cytoscape's renderer
     const painted = await paintedPixels(page, '[data-testid="example-graph"]');
     // Eight nodes of ~46 px and seven edges: thousands of pixels; an empty canvas paints none.
