@@ -19,9 +19,12 @@ interface Hook {
   kernels(): 'wasm' | 'ts';
   currentInView(): boolean;
   stepTimed(): Promise<{ moved: boolean }>;
+  screenPositionOf(id: number): { x: number; y: number } | null;
+  cytoscapeFrames(): number;
   store: {
     cursor: number;
     total: number;
+    selected: number | null;
     backwardStart: number;
     trace: { events: { phase: string; op: string }[] } | null;
     select(id: number | null): void;
@@ -214,6 +217,84 @@ describe('step debugger on the micrograd sanity check', () => {
     await page.getByTitle('Zoom in (+)').click();
     expect((await canvases()).find((c) => c.id === 'layer2-node')!.smooth).toBe(true);
     await page.getByTitle('Zoom out (−)').click();
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows a large graph simplified as dots: the overlay draws each step, Cytoscape redraws nothing, a click selects', async () => {
+    await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('mlp-500'));
+    await page.getByTestId('btn-simple').click();
+    await expect.poll(() => page.getByTestId('btn-simple').textContent()).toContain('full labels');
+    // Step into the forward pass; the current node is a large orange dot on the overlay, at its place.
+    const steps = await page.evaluate(async () => {
+      const h = (globalThis as unknown as Win).__backstep!;
+      h.store.seek(0);
+      for (let i = 0; i < 40; i++) await h.stepTimed();
+      return h.store.cursor;
+    });
+    expect(steps).toBe(40);
+    const current = await page.evaluate(() => {
+      const s = (globalThis as unknown as Win).__backstep!.store;
+      return (s.trace!.events[s.cursor] as unknown as { node: number }).node;
+    });
+    expect(
+      await page.evaluate((id) => (globalThis as unknown as Win).__backstep!.classesOf(id), current),
+    ).toContain('current');
+    const at = (await page.evaluate(
+      (id) => (globalThis as unknown as Win).__backstep!.screenPositionOf(id),
+      current,
+    ))!;
+    // The pixel at the node's centre on the overlay is the current step's orange (#f59e0b).
+    const pixel = await page.evaluate(({ x, y }) => {
+      const c = document.querySelector<HTMLCanvasElement>('.graph canvas[data-id="state-dots"]')!;
+      return [...c.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 1, 1).data];
+    }, at);
+    expect(pixel).toEqual([0xf5, 0x9e, 0x0b, 255]);
+    // A step changes no element's style: Cytoscape draws no frame, only the overlay does.
+    const cyFrames = await page.evaluate(async () => {
+      const h = (globalThis as unknown as Win).__backstep!;
+      const before = h.cytoscapeFrames();
+      for (let i = 0; i < 5; i++) await h.stepTimed();
+      return h.cytoscapeFrames() - before;
+    });
+    expect(cyFrames).toBe(0);
+    // Dots still take clicks: a click on one selects its node in the inspector.
+    const other = await page.evaluate(() => {
+      const s = (globalThis as unknown as Win).__backstep!.store;
+      return (s.trace!.events[3] as unknown as { node: number }).node;
+    });
+    const p = (await page.evaluate(
+      (id) => (globalThis as unknown as Win).__backstep!.screenPositionOf(id),
+      other,
+    ))!;
+    const box = (await page.locator('.graph').boundingBox())!;
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as Win).__backstep!.store.selected))
+      .toBe(other);
+    // …and the overlay draws the selected node's blue halo around its dot: along a line out from the dot's
+    // centre, past the dot's edge, some pixel is the halo's colour alone (nothing is drawn there before).
+    const halo = (): Promise<boolean> =>
+      page.evaluate(({ x, y }) => {
+        const c = document.querySelector<HTMLCanvasElement>('.graph canvas[data-id="state-dots"]')!;
+        const row = c.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 40, 1).data;
+        for (let i = 0; i < 40; i++)
+          // rgba(59, 130, 246, 0.3), up to the rounding of a canvas's premultiplied alpha
+          if ([59, 130, 246, 77].every((v, k) => Math.abs(row[4 * i + k]! - v) <= 3)) return true;
+        return false;
+      }, p);
+    await expect.poll(halo).toBe(true);
+    await shot('7-simplified');
+    await page.getByTestId('btn-simple').click();
+    await expect.poll(() => page.getByTestId('btn-simple').textContent()).toContain('simplified');
+    // Back in the full display, the elements carry the state again.
+    const now = await page.evaluate(() => {
+      const s = (globalThis as unknown as Win).__backstep!.store;
+      return (s.trace!.events[s.cursor] as unknown as { node: number }).node;
+    });
+    expect(now).not.toBe(current);
+    await expect
+      .poll(() => page.evaluate((id) => (globalThis as unknown as Win).__backstep!.classesOf(id), now))
+      .toContain('current');
     expect(app.errors).toEqual([]);
   });
 

@@ -59,6 +59,10 @@ export interface BackstepHook {
   /** Whether the current step's node is in the visible part of the graph. */
   currentInView(): boolean;
   findNode(label: string): number | null;
+  /** Where a node is drawn, relative to the graph's container (null: not drawn). */
+  screenPositionOf(id: number): { x: number; y: number } | null;
+  /** How many frames Cytoscape has drawn so far (the simplified display's steps draw none). */
+  cytoscapeFrames(): number;
 }
 
 declare global {
@@ -149,6 +153,8 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
       const ev = store.currentEvent;
       return ev !== null && ctl().inView(ev.node);
     },
+    screenPositionOf: (id) => ctl().renderedPositionOf(id),
+    cytoscapeFrames: () => ctl().cytoscapeFrames(),
     findNode(label) {
       const n = store.index?.trace.graph.nodes.find((x) => x.label === label);
       return n ? n.id : null;

@@ -19,7 +19,8 @@ import type { PlainValue } from '../../../engine/core/types';
 import { nodeLabel, nodeSize } from './labels';
 import { followCentre, type Point } from './follow';
 import { layeredPositions } from './layered';
-import { graphStyle, LIGHT_THEME, type GraphTheme } from './style';
+import { graphStyle, LIGHT_THEME, SIMPLE_DOT, simpleDot, COLORS, type GraphTheme } from './style';
+import { DotOverlay, type DotMark } from './dotOverlay';
 import { Emitter, makeCy } from './cyBase';
 
 let registered = false;
@@ -105,6 +106,9 @@ const STATE_CLASSES = [
   'sel',
 ] as const;
 const STATE_SET = new Set<string>(STATE_CLASSES);
+type StateFlags = Record<(typeof STATE_CLASSES)[number], boolean>;
+/** The lit edges' classes. */
+const FLOW_CLASSES = 'flow-fwd flow-bwd';
 
 /**
  * Turn off (for displays with text) the canvas renderer's layered texture cache (the whole graph drawn into a few big textures,
@@ -156,7 +160,17 @@ export class GraphController {
   private panTimer: ReturnType<typeof setTimeout> | null = null;
   /** How many times `reveal` has moved the view (for the bench: steps that move it cost more). */
   private moves = 0;
+  /** Frames Cytoscape has drawn (for tests: a step of the simplified display draws none). */
+  private cyFrames = 0;
   private readonly events = new Emitter<GraphEvents>();
+  /**
+   * Simplified display: each node's state classes at the cursor, kept here and drawn by the overlay (not set
+   * on Cytoscape's elements, whose every restyle redraws the whole graph); and where each dot is.
+   */
+  private readonly dotState = new Map<number, StateFlags>();
+  private dotPos: Map<number, Point> | null = null;
+  private edgeById: Map<string, { source: number; target: number }> | null = null;
+  private dots: DotOverlay | null = null;
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance: same API, no drawing. */
   constructor(container: HTMLElement | null) {
@@ -178,6 +192,9 @@ export class GraphController {
     // Off, except for the simplified display (flat dots, no text to garble; all of a large graph in view).
     this.layerCache = draw ? layerCacheSwitch(this.cy) : () => undefined;
     this.layerCache(false);
+    if (draw && container)
+      this.dots = DotOverlay.create(this.cy, container, { forEach: (d, l, m) => this.eachDot(d, l, m) });
+    this.cy.on('render', () => void this.cyFrames++);
     this.cy.on('tap', (e: EventObject) => {
       const t = e.target;
       if (t === this.cy) this.emit('select', null);
@@ -234,6 +251,10 @@ export class GraphController {
     }
     this.simple = index.ids.length > SIMPLIFY_ABOVE;
     this.layerCache(this.simple);
+    this.dots?.show(this.simple);
+    this.dotState.clear();
+    this.dotPos = null;
+    this.edgeById = null;
     this.lit = [];
     this.all = null;
     this.clearShown();
@@ -251,7 +272,7 @@ export class GraphController {
     if (n.isOutput) cls.push('output');
     if (this.simple) cls.push('simple');
     let label = '';
-    if (painted) {
+    if (painted && !this.simple) {
       const st = this.stateOf(id);
       label = st.label ?? '';
       for (const c of STATE_CLASSES) if (st.classes[c]) cls.push(c);
@@ -268,7 +289,7 @@ export class GraphController {
     const cls = this.simple ? ['simple'] : [];
     // Collapsed display: edges without arrowheads, but for the lit ones (see style.ts).
     if (this.all !== null) cls.push('plain');
-    if (this.litClass && this.lit.includes(e.id)) cls.push(this.litClass);
+    if (this.litClass && !this.simple && this.lit.includes(e.id)) cls.push(this.litClass);
     return {
       group: 'edges',
       data: { id: e.id, source: nid(e.source), target: nid(e.target) },
@@ -493,15 +514,12 @@ export class GraphController {
   }
 
   /** What a node shows at the cursor: its label (null in the simplified display) and state classes. */
-  private stateOf(id: number): {
-    label: string | null;
-    classes: Record<(typeof STATE_CLASSES)[number], boolean>;
-  } {
+  private stateOf(id: number): { label: string | null; classes: StateFlags } {
     const index = this.index!;
     const node = index.nodes.get(id)!;
     const s = nodeStateAt(index, id, this.cursor);
     const check = this.decor.checks[id];
-    const classes: Record<(typeof STATE_CLASSES)[number], boolean> = {
+    const classes: StateFlags = {
       pending: !s.reached,
       current: s.current,
       'has-grad': s.grad !== null && !s.gradDone,
@@ -515,6 +533,12 @@ export class GraphController {
   }
 
   private paintNode(id: number): void {
+    if (this.simple) {
+      if (!this.index!.nodes.has(id)) return;
+      this.dotState.set(id, this.stateOf(id).classes);
+      this.dots?.schedule();
+      return;
+    }
     const ele = this.cy.getElementById(nid(id));
     if (ele.empty() || !this.index!.nodes.has(id)) return;
     const { label, classes: want } = this.stateOf(id);
@@ -528,11 +552,12 @@ export class GraphController {
   }
 
   private paintEdges(): void {
-    for (const id of this.lit) this.cy.getElementById(id).removeClass('flow-fwd flow-bwd');
+    if (!this.simple) for (const id of this.lit) this.cy.getElementById(id).removeClass(FLOW_CLASSES);
     const act = this.index ? activeEdges(this.index, this.cursor) : null;
     this.lit = act?.ids ?? [];
     this.litClass = act ? (act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd') : null;
-    if (act)
+    if (this.simple) this.dots?.schedule();
+    else if (act)
       for (const id of act.ids)
         this.cy.getElementById(id).addClass(act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd');
   }
@@ -567,7 +592,9 @@ export class GraphController {
         this.cy.batch(() => {
           for (const [id, p] of pos) this.cy.getElementById(nid(id)).position(p);
         });
+        this.dotPos = pos;
         this.cy.fit(undefined, 24);
+        this.dots?.schedule();
       } else {
         this.all = pos;
         this.edgesOf = new Map();
@@ -602,6 +629,10 @@ export class GraphController {
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
+    if (this.simple) {
+      this.dotPos = new Map(index.ids.map((id) => [id, { ...this.cy.getElementById(nid(id)).position() }]));
+      this.dots?.schedule();
+    }
   }
 
   /** Whether the graph is too large to be read whole, so the view should follow the current node. */
@@ -620,7 +651,15 @@ export class GraphController {
   setSimplified(on: boolean): Promise<void> {
     this.simple = on;
     this.layerCache(on);
-    this.cy.batch(() => this.cy.elements().toggleClass('simple', on));
+    this.dots?.show(on);
+    this.dotState.clear();
+    this.dotPos = null;
+    this.cy.batch(() => {
+      const els = this.cy.elements();
+      els.toggleClass('simple', on);
+      // The simplified display's state is drawn by the overlay; the elements keep none.
+      if (on) els.removeClass(`${STATE_CLASSES.join(' ')} ${FLOW_CLASSES}`);
+    });
     this.refreshAll();
     return this.layout();
   }
@@ -664,6 +703,10 @@ export class GraphController {
     this.fillView();
   }
 
+  /** How many frames Cytoscape has drawn. */
+  cytoscapeFrames(): number {
+    return this.cyFrames;
+  }
   /** How many times the view has moved to follow a node (see `reveal`). */
   viewMoves(): number {
     return this.moves;
@@ -703,7 +746,9 @@ export class GraphController {
   /** A node's classes ([] when it is not in Cytoscape, e.g. outside the collapsed display's window). */
   classesOf(id: number): string[] {
     const ele = this.cy.getElementById(nid(id));
-    return ele.empty() ? [] : ele.classes();
+    if (ele.empty()) return [];
+    const st = this.simple ? this.dotState.get(id) : undefined;
+    return st ? [...ele.classes(), ...STATE_CLASSES.filter((c) => st[c])] : ele.classes();
   }
   /** Whether a node's centre is in the visible part of the graph (false when headless; for tests). */
   inView(id: number): boolean {
@@ -719,7 +764,14 @@ export class GraphController {
   }
   edgeClasses(id: string): string[] {
     const ele = this.cy.getElementById(id);
-    return ele.empty() ? [] : ele.classes();
+    if (ele.empty()) return [];
+    const lit = this.simple && this.litClass !== null && this.lit.includes(id);
+    return lit ? [...ele.classes(), this.litClass!] : ele.classes();
+  }
+  /** Where a node is on screen, relative to the graph's container (null when it is not in Cytoscape). */
+  renderedPositionOf(id: number): { x: number; y: number } | null {
+    const n = this.cy.getElementById(nid(id));
+    return n.nonempty() ? { ...n.renderedPosition() } : null;
   }
   positionOf(id: number): { x: number; y: number } {
     return { ...this.cy.getElementById(nid(id)).position() };
@@ -730,12 +782,24 @@ export class GraphController {
   /** Wait for the next frame Cytoscape draws (resolves at once when headless). */
   nextRender(): Promise<void> {
     if (!this.drawn) return Promise.resolve();
-    return new Promise((resolve) => this.cy.one('render', () => resolve()));
+    return new Promise((resolve) => {
+      const off = this.onRender(() => {
+        off();
+        resolve();
+      });
+    });
   }
-  /** Call `fn` after every frame drawn; returns the unsubscribe. */
+  /**
+   * Call `fn` after every frame drawn, by Cytoscape or by the simplified display's overlay (a step there
+   * redraws only the overlay); returns the unsubscribe.
+   */
   onRender(fn: () => void): () => void {
     this.cy.on('render', fn);
-    return () => this.cy.off('render', fn);
+    const offDots = this.dots?.onDraw(fn);
+    return () => {
+      this.cy.off('render', fn);
+      offDots?.();
+    };
   }
   /**
    * Bench only: draw the element layer `times` times synchronously (what one step costs the canvas,
@@ -752,14 +816,40 @@ export class GraphController {
     }
     return (performance.now() - t0) / times;
   }
-  /** The graph as a PNG (for export). */
-  png(): Promise<Blob> {
-    return this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: this.theme.surface });
+  /** The simplified display's dots (state colour at the cursor) and lit edges, for the overlay. */
+  private eachDot(
+    dot: (x: number, y: number, colour: string, size: number) => void,
+    line: (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) => void,
+    mark: (x: number, y: number, size: number, mark: DotMark) => void,
+  ): void {
+    const index = this.index;
+    const pos = this.dotPos;
+    if (!index || !pos || !this.simple) return;
+    if (this.litClass) {
+      const colour = this.litClass === 'flow-fwd' ? COLORS.forward : COLORS.backward;
+      for (const id of this.lit) {
+        this.edgeById ??= new Map(index.trace.graph.edges.map((e) => [e.id, e]));
+        const e = this.edgeById.get(id);
+        const a = e && pos.get(e.source);
+        const b = e && pos.get(e.target);
+        if (a && b) line(a.x, a.y, b.x, b.y, colour, SIMPLE_DOT.litWidth);
+      }
+    }
+    for (const [id, p] of pos) {
+      const st = this.dotState.get(id);
+      const n = index.nodes.get(id);
+      if (!st || !n) continue;
+      const { colour, size } = simpleDot(n.kind, st);
+      dot(p.x, p.y, colour, size);
+      if (st.bp) mark(p.x, p.y, size, 'bp');
+      if (st.sel) mark(p.x, p.y, size, 'sel');
+    }
   }
 
   destroy(): void {
     if (this.panTimer !== null) clearTimeout(this.panTimer);
     this.idleCancel?.();
+    this.dots?.destroy();
     this.events.clear();
     this.cy.destroy();
   }

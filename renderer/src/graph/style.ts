@@ -23,6 +23,53 @@ export const COLORS = {
   pass: '#16a34a',
 } as const;
 
+/** The simplified display's dots (drawn by dotOverlay.ts): one flat colour per state. */
+export const SIMPLE_DOT = {
+  size: 14,
+  function: '#94a3b8',
+  parameter: '#eab308',
+  data: '#3b82f6',
+  pending: '#e2e8f0',
+  hasGrad: '#fca5a5',
+  gradDone: COLORS.backward,
+  checkFail: '#7f1d1d',
+  checkFailSize: 22,
+  current: COLORS.current,
+  currentSize: 28,
+  /** Width of a lit edge (the gradient's or the value's path at this step), in graph units. */
+  litWidth: 1.5,
+} as const;
+
+/** The state classes a simplified dot's look depends on. */
+export interface DotState {
+  pending: boolean;
+  current: boolean;
+  'has-grad': boolean;
+  'grad-done': boolean;
+  'check-fail': boolean;
+}
+
+/**
+ * A simplified dot's colour and diameter. The current step's dot is largest and orange; a failed check is
+ * dark red; otherwise the gradient's progress (red), then not computed yet (pale), then the node's kind.
+ */
+export function simpleDot(kind: string, s: DotState): { colour: string; size: number } {
+  if (s.current) return { colour: SIMPLE_DOT.current, size: SIMPLE_DOT.currentSize };
+  if (s['check-fail']) return { colour: SIMPLE_DOT.checkFail, size: SIMPLE_DOT.checkFailSize };
+  const colour = s['grad-done']
+    ? SIMPLE_DOT.gradDone
+    : s['has-grad']
+      ? SIMPLE_DOT.hasGrad
+      : s.pending
+        ? SIMPLE_DOT.pending
+        : kind === 'parameter'
+          ? SIMPLE_DOT.parameter
+          : kind === 'data'
+            ? SIMPLE_DOT.data
+            : SIMPLE_DOT.function;
+  return { colour, size: SIMPLE_DOT.size };
+}
+
 /** The theme's colours the graph draws with (from the CSS variables of styles/theme.css). */
 export interface GraphTheme {
   text: string;
@@ -265,28 +312,22 @@ export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
         'source-arrow-color': COLORS.backward,
       },
     },
-    // Simplified display for very large graphs: no text, straight edges, no arrows.
-    // Every frame redraws every element, so a simple node is one flat fill: no border, no alpha, no text;
-    // its state is its colour.
+    // Simplified display for very large graphs: no text, straight edges, no arrows. Its dots are drawn over
+    // Cytoscape's canvas by dotOverlay.ts, in the colours of `simpleDot` (so a step restyles no element, and
+    // Cytoscape, which redraws every element on any change, draws nothing); here they are clear, and still
+    // take clicks.
     {
       selector: 'node.simple',
       style: {
         label: '',
-        width: 14,
-        height: 14,
+        width: SIMPLE_DOT.size,
+        height: SIMPLE_DOT.size,
         shape: 'ellipse',
         'border-width': 0,
         opacity: 1,
-        'background-color': '#94a3b8',
+        'background-opacity': 0,
       },
     },
-    { selector: 'node.simple.kind-parameter', style: { 'background-color': '#eab308' } },
-    { selector: 'node.simple.kind-data', style: { 'background-color': '#3b82f6' } },
-    { selector: 'node.simple.pending', style: { 'background-color': '#e2e8f0' } },
-    { selector: 'node.simple.has-grad', style: { 'background-color': '#fca5a5' } },
-    { selector: 'node.simple.grad-done', style: { 'background-color': COLORS.backward } },
-    { selector: 'node.simple.check-fail', style: { 'background-color': '#7f1d1d', width: 22, height: 22 } },
-    { selector: 'node.simple.current', style: { 'background-color': COLORS.current, width: 28, height: 28 } },
     { selector: 'edge.simple', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', width: 1 } },
   ];
 }

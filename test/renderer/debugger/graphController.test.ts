@@ -229,6 +229,9 @@ describe('collapsed display of a large graph', () => {
       // The whole graph as dots, then back to the window.
       await g.setSimplified(true);
       expect(g.nodeCount()).toBe(idx.ids.length);
+      // The simplified display keeps the state beside the elements (its overlay draws it): same classes.
+      expect(g.classesOf(x0)).toEqual(expect.arrayContaining(['simple', 'current']));
+      expect(g.styleOf(x0, 'background-opacity')).toBe('0');
       await g.setSimplified(false);
       expect(g.isWindowed()).toBe(true);
       expect(g.nodeCount()).toBeLessThan(idx.ids.length / 2);

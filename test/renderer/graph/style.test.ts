@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphController } from '../../../renderer/src/graph/GraphController';
-import { fade, graphStyle, LIGHT_THEME, themeFromCss } from '../../../renderer/src/graph/style';
+import {
+  fade,
+  graphStyle,
+  LIGHT_THEME,
+  SIMPLE_DOT,
+  simpleDot,
+  themeFromCss,
+  type DotState,
+} from '../../../renderer/src/graph/style';
 import { indexTrace } from '../../../renderer/src/debugger/traceIndex';
 import { fanOutTrace, X, Z } from '../debugger/fixtures';
 
@@ -66,5 +74,30 @@ describe('themeFromCss: the pane is what is actually behind the graph', () => {
     } finally {
       outer.remove();
     }
+  });
+});
+
+describe('simpleDot: a node of the simplified display, one flat colour per state', () => {
+  const none: DotState = {
+    pending: false,
+    current: false,
+    'has-grad': false,
+    'grad-done': false,
+    'check-fail': false,
+  };
+  it('colours a computed node by its kind, a node not computed yet pale, gradients red', () => {
+    expect(simpleDot('parameter', none)).toEqual({ colour: '#eab308', size: 14 });
+    expect(simpleDot('data', none).colour).toBe('#3b82f6');
+    expect(simpleDot('function', none).colour).toBe('#94a3b8');
+    expect(simpleDot('constant', none).colour).toBe('#94a3b8');
+    expect(simpleDot('parameter', { ...none, pending: true }).colour).toBe('#e2e8f0');
+    expect(simpleDot('function', { ...none, 'has-grad': true }).colour).toBe('#fca5a5');
+    expect(simpleDot('function', { ...none, 'grad-done': true }).colour).toBe('#dc2626');
+  });
+  it('draws the current step larger and orange, over a failed check, which is larger and dark red', () => {
+    const failed = { ...none, 'grad-done': true, 'check-fail': true };
+    expect(simpleDot('function', failed)).toEqual({ colour: '#7f1d1d', size: 22 });
+    expect(simpleDot('function', { ...failed, current: true })).toEqual({ colour: '#f59e0b', size: 28 });
+    expect(SIMPLE_DOT.currentSize).toBeGreaterThan(SIMPLE_DOT.checkFailSize);
   });
 });
