@@ -672,6 +672,7 @@ export class GraphController {
     if (theme === this.theme) return;
     this.theme = theme;
     this.cy.style(graphStyle(theme));
+    this.dots?.schedule();
   }
 
   fit(): void {
@@ -839,7 +840,7 @@ export class GraphController {
       const st = this.dotState.get(id);
       const n = index.nodes.get(id);
       if (!st || !n) continue;
-      const { colour, size } = simpleDot(n.kind, st);
+      const { colour, size } = simpleDot(n.kind, st, this.theme.pane);
       dot(p.x, p.y, colour, size);
       if (st.bp) mark(p.x, p.y, size, 'bp');
       if (st.sel) mark(p.x, p.y, size, 'sel');

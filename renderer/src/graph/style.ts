@@ -29,6 +29,7 @@ export const SIMPLE_DOT = {
   function: '#94a3b8',
   parameter: '#eab308',
   data: '#3b82f6',
+  /** A node not computed yet where the pane's colour is not hex (else its colour faded over the pane). */
   pending: '#e2e8f0',
   hasGrad: '#fca5a5',
   gradDone: COLORS.backward,
@@ -51,22 +52,17 @@ export interface DotState {
 
 /**
  * A simplified dot's colour and diameter. The current step's dot is largest and orange; a failed check is
- * dark red; otherwise the gradient's progress (red), then not computed yet (pale), then the node's kind.
+ * dark red; otherwise the gradient's progress (red), else the node's kind, dimmed (faded over the pane,
+ * `pane`, as the full display dims) while the forward pass has not reached it.
  */
-export function simpleDot(kind: string, s: DotState): { colour: string; size: number } {
+export function simpleDot(kind: string, s: DotState, pane: string): { colour: string; size: number } {
   if (s.current) return { colour: SIMPLE_DOT.current, size: SIMPLE_DOT.currentSize };
   if (s['check-fail']) return { colour: SIMPLE_DOT.checkFail, size: SIMPLE_DOT.checkFailSize };
-  const colour = s['grad-done']
-    ? SIMPLE_DOT.gradDone
-    : s['has-grad']
-      ? SIMPLE_DOT.hasGrad
-      : s.pending
-        ? SIMPLE_DOT.pending
-        : kind === 'parameter'
-          ? SIMPLE_DOT.parameter
-          : kind === 'data'
-            ? SIMPLE_DOT.data
-            : SIMPLE_DOT.function;
+  if (s['grad-done']) return { colour: SIMPLE_DOT.gradDone, size: SIMPLE_DOT.size };
+  if (s['has-grad']) return { colour: SIMPLE_DOT.hasGrad, size: SIMPLE_DOT.size };
+  const base =
+    kind === 'parameter' ? SIMPLE_DOT.parameter : kind === 'data' ? SIMPLE_DOT.data : SIMPLE_DOT.function;
+  const colour = s.pending ? (fade(base, pane) ?? SIMPLE_DOT.pending) : base;
   return { colour, size: SIMPLE_DOT.size };
 }
 

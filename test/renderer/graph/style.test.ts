@@ -85,19 +85,29 @@ describe('simpleDot: a node of the simplified display, one flat colour per state
     'grad-done': false,
     'check-fail': false,
   };
-  it('colours a computed node by its kind, a node not computed yet pale, gradients red', () => {
-    expect(simpleDot('parameter', none)).toEqual({ colour: '#eab308', size: 14 });
-    expect(simpleDot('data', none).colour).toBe('#3b82f6');
-    expect(simpleDot('function', none).colour).toBe('#94a3b8');
-    expect(simpleDot('constant', none).colour).toBe('#94a3b8');
-    expect(simpleDot('parameter', { ...none, pending: true }).colour).toBe('#e2e8f0');
-    expect(simpleDot('function', { ...none, 'has-grad': true }).colour).toBe('#fca5a5');
-    expect(simpleDot('function', { ...none, 'grad-done': true }).colour).toBe('#dc2626');
+  const pane = LIGHT_THEME.pane; // #f6f7f9 = (246, 247, 249)
+  it('colours a computed node by its kind, and gradients red', () => {
+    expect(simpleDot('parameter', none, pane)).toEqual({ colour: '#eab308', size: 14 });
+    expect(simpleDot('data', none, pane).colour).toBe('#3b82f6');
+    expect(simpleDot('function', none, pane).colour).toBe('#94a3b8');
+    expect(simpleDot('constant', none, pane).colour).toBe('#94a3b8');
+    expect(simpleDot('function', { ...none, 'has-grad': true }, pane).colour).toBe('#fca5a5');
+    expect(simpleDot('function', { ...none, 'grad-done': true }, pane).colour).toBe('#dc2626');
+  });
+  it('dims a node not computed yet as the full display does: its colour at 0.35 over the pane', () => {
+    // #eab308 = (234, 179, 8): 0.35·234 + 0.65·246 = 241.8, 0.35·179 + 0.65·247 = 223.2, 0.35·8 + 0.65·249 = 164.65
+    expect(simpleDot('parameter', { ...none, pending: true }, pane).colour).toBe('#f2dfa5');
+    // Over a dark pane it stays dark (it was a fixed pale grey, brighter than the computed nodes there).
+    // #94a3b8 = (148, 163, 184) over #101010: 0.35·148 + 0.65·16 = 62.2, 67.45, 74.8
+    expect(simpleDot('function', { ...none, pending: true }, '#101010').colour).toBe('#3e434b');
   });
   it('draws the current step larger and orange, over a failed check, which is larger and dark red', () => {
     const failed = { ...none, 'grad-done': true, 'check-fail': true };
-    expect(simpleDot('function', failed)).toEqual({ colour: '#7f1d1d', size: 22 });
-    expect(simpleDot('function', { ...failed, current: true })).toEqual({ colour: '#f59e0b', size: 28 });
+    expect(simpleDot('function', failed, pane)).toEqual({ colour: '#7f1d1d', size: 22 });
+    expect(simpleDot('function', { ...failed, current: true }, pane)).toEqual({
+      colour: '#f59e0b',
+      size: 28,
+    });
     expect(SIMPLE_DOT.currentSize).toBeGreaterThan(SIMPLE_DOT.checkFailSize);
   });
 });
