@@ -224,6 +224,10 @@ describe('step debugger on the micrograd sanity check', () => {
     await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('mlp-500'));
     await page.getByTestId('btn-simple').click();
     await expect.poll(() => page.getByTestId('btn-simple').textContent()).toContain('full labels');
+    // The legend tells the dots' colours.
+    expect(await page.getByTestId('simple-legend').textContent()).toMatch(
+      /gradient complete.*check failed.*this step/s,
+    );
     // Step into the forward pass; the current node is a large orange dot on the overlay, at its place.
     const steps = await page.evaluate(async () => {
       const h = (globalThis as unknown as Win).__backstep!;
