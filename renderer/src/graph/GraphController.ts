@@ -20,7 +20,7 @@ import { nodeLabel, nodeSize } from './labels';
 import { followCentre, type Point } from './follow';
 import { layeredPositions } from './layered';
 import { graphStyle, LIGHT_THEME, SIMPLE_DOT, simpleDot, COLORS, type GraphTheme } from './style';
-import { DotOverlay, type DotMark } from './dotOverlay';
+import { DotOverlay, type DotLook, type DotMark } from './dotOverlay';
 import { Emitter, makeCy } from './cyBase';
 
 let registered = false;
@@ -170,6 +170,8 @@ export class GraphController {
   private readonly dotState = new Map<number, StateFlags>();
   private dotPos: Map<number, Point> | null = null;
   private edgeById: Map<string, { source: number; target: number }> | null = null;
+  /** The dots' looks by kind and state (see `lookOf`), for the theme they were made for. */
+  private looks = new Map<string, DotLook[]>();
   private dots: DotOverlay | null = null;
 
   /** `container` null (or no 2d canvas, as in happy-dom) gives a headless instance: same API, no drawing. */
@@ -672,6 +674,7 @@ export class GraphController {
     if (theme === this.theme) return;
     this.theme = theme;
     this.cy.style(graphStyle(theme));
+    this.looks = new Map();
     this.dots?.schedule();
   }
 
@@ -819,7 +822,7 @@ export class GraphController {
   }
   /** The simplified display's dots (state colour at the cursor) and lit edges, for the overlay. */
   private eachDot(
-    dot: (x: number, y: number, colour: string, size: number) => void,
+    dot: (x: number, y: number, look: DotLook) => void,
     line: (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) => void,
     mark: (x: number, y: number, size: number, mark: DotMark) => void,
   ): void {
@@ -840,11 +843,24 @@ export class GraphController {
       const st = this.dotState.get(id);
       const n = index.nodes.get(id);
       if (!st || !n) continue;
-      const { colour, size } = simpleDot(n.kind, st, this.theme.pane);
-      dot(p.x, p.y, colour, size);
-      if (st.bp) mark(p.x, p.y, size, 'bp');
-      if (st.sel) mark(p.x, p.y, size, 'sel');
+      const look = this.lookOf(n.kind, st);
+      dot(p.x, p.y, look);
+      if (st.bp) mark(p.x, p.y, look.size, 'bp');
+      if (st.sel) mark(p.x, p.y, look.size, 'sel');
     }
+  }
+
+  /** A dot's look, made once per kind and state (thousands of dots share a handful of looks). */
+  private lookOf(kind: string, st: StateFlags): DotLook {
+    const bits =
+      (st.current ? 1 : 0) |
+      (st['check-fail'] ? 2 : 0) |
+      (st['grad-done'] ? 4 : 0) |
+      (st['has-grad'] ? 8 : 0) |
+      (st.pending ? 16 : 0);
+    let byState = this.looks.get(kind);
+    if (!byState) this.looks.set(kind, (byState = []));
+    return (byState[bits] ??= simpleDot(kind, st, this.theme.pane));
   }
 
   destroy(): void {

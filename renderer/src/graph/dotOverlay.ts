@@ -13,13 +13,19 @@ import type { Core } from 'cytoscape';
 /** Drawn around a dot: a breakpoint's red ring, the selected node's blue halo (as in the full display). */
 export type DotMark = 'bp' | 'sel';
 
+/** A dot's colour and diameter (graph units). Dots that share a look share its object: one path each. */
+export interface DotLook {
+  readonly colour: string;
+  readonly size: number;
+}
+
 export interface DotSource {
   /**
-   * Calls `dot` for each node (graph coordinates, colour, diameter), `line` for each lit edge and `mark` for
-   * each breakpoint and the selected node.
+   * Calls `dot` for each node (graph coordinates, look), `line` for each lit edge and `mark` for each
+   * breakpoint and the selected node.
    */
   forEach(
-    dot: (x: number, y: number, colour: string, size: number) => void,
+    dot: (x: number, y: number, look: DotLook) => void,
     line: (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) => void,
     mark: (x: number, y: number, size: number, mark: DotMark) => void,
   ): void;
@@ -111,16 +117,15 @@ export class DotOverlay {
     const x2 = (w - pan.x) / z + m;
     const y2 = (h - pan.y) / z + m;
     // Dots by look, each look one path; the larger (rarer) looks, check failures and the current step, last.
-    const groups = new Map<string, { colour: string; size: number; xy: number[] }>();
+    const groups = new Map<DotLook, number[]>();
     const marks: { x: number; y: number; size: number; mark: DotMark }[] = [];
     ctx.lineCap = 'round';
     this.source.forEach(
-      (x, y, colour, size) => {
+      (x, y, look) => {
         if (x < x1 || x > x2 || y < y1 || y > y2) return;
-        const key = `${size} ${colour}`;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = { colour, size, xy: [] }));
-        g.xy.push(x, y);
+        const xy = groups.get(look);
+        if (xy) xy.push(x, y);
+        else groups.set(look, [x, y]);
       },
       (ax, ay, bx, by, colour, width) => {
         ctx.strokeStyle = colour;
@@ -134,16 +139,19 @@ export class DotOverlay {
         if (x >= x1 && x <= x2 && y >= y1 && y <= y2) marks.push({ x, y, size, mark });
       },
     );
-    for (const g of [...groups.values()].sort((a, b) => a.size - b.size)) {
-      const r = g.size / 2;
-      ctx.fillStyle = g.colour;
+    for (const [look, xy] of [...groups].sort((a, b) => a[0].size - b[0].size)) {
+      const r = look.size / 2;
+      ctx.fillStyle = look.colour;
       ctx.beginPath();
-      for (let i = 0; i < g.xy.length; i += 2) {
-        const x = g.xy[i]!;
-        const y = g.xy[i + 1]!;
-        ctx.moveTo(x + r, y);
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-      }
+      // A dot under 4 pixels across (a large graph fitted whole) is drawn as a square: the same pixels,
+      // a fraction of the cost of a circle.
+      if (look.size * z < 4)
+        for (let i = 0; i < xy.length; i += 2) ctx.rect(xy[i]! - r, xy[i + 1]! - r, 2 * r, 2 * r);
+      else
+        for (let i = 0; i < xy.length; i += 2) {
+          ctx.moveTo(xy[i]! + r, xy[i + 1]!);
+          ctx.arc(xy[i]!, xy[i + 1]!, r, 0, 2 * Math.PI);
+        }
       ctx.fill();
     }
     for (const { x, y, size, mark } of marks) {
