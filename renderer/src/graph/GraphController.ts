@@ -3,7 +3,9 @@
  * breakpoints and check results) and listen to its events; they never touch `cy`.
  *
  * A cursor move only changes classes and labels of the nodes the steps in between touched, all inside one
- * `cy.batch` (one style pass, one redraw), so a step costs the same on 20 nodes as on 2,000.
+ * `cy.batch` (one style pass, one redraw), so a step costs the same on 20 nodes as on 2,000. In the
+ * simplified display (dots) it changes no element at all: the state is kept here and drawn by an overlay
+ * (./dotOverlay.ts), since Cytoscape redraws every element, thousands there, for any change.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
