@@ -107,6 +107,7 @@ export class DotOverlay {
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
+    if (!this.on) return;
     const z = cy.zoom();
     const pan = cy.pan();
     ctx.setTransform(z, 0, 0, z, pan.x, pan.y);
