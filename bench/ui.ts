@@ -12,6 +12,8 @@
  *   Cytoscape's draw, which runs only after the rest of that frame);
  * - moves: how many steps moved the view to keep the current node in sight (each such frame draws nodes
  *   not seen before), with the step p50 / p95 of the other steps (still) and of those (move);
+ * - CPU/step: the browser's CPU time (all its processes and threads: page, compositor, raster) per step
+ *   over the 200 steps, from /proc (Linux); steady where wall times swing with the load of a shared machine;
  * - step = apply + frame. Left out: the idle wait between the end of the handling and the next frame's
  *   start, which depends only on when in the display's 16.7 ms refresh the key came (on average half a
  *   frame, the same for any page); work done in that wait (e.g. idle callbacks) that delays the frame's
@@ -32,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { descendantsCpuMs } from './procCpu';
 
 /** What `window.__backstep` (renderer/src/debugger/debugHook.ts) returns; restated here to keep DOM types out. */
 interface LoadTiming {
@@ -96,7 +99,15 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => (globalThis as unknown as Page).__backstep !== undefined, undefined, {
       timeout: 30_000,
     });
-    const steps = (): Promise<StepTiming[]> =>
+    let cpuPerStep: number | null = null;
+    const steps = async (): Promise<StepTiming[]> => {
+      const c0 = descendantsCpuMs(process.pid);
+      const out = await timedSteps();
+      const c1 = descendantsCpuMs(process.pid);
+      cpuPerStep = c0 === null || c1 === null ? null : (c1 - c0) / STEPS;
+      return out;
+    };
+    const timedSteps = (): Promise<StepTiming[]> =>
       page.evaluate(async (count) => {
         const h = (globalThis as unknown as Page).__backstep!;
         h.store.reset();
@@ -111,13 +122,15 @@ async function main(): Promise<void> {
     for (const n of SIZES) {
       const load = await page.evaluate((k) => (globalThis as unknown as Page).__backstep!.loadMlp(k), n);
       const simple = await page.evaluate(() => (globalThis as unknown as Page).__backstep!.simplified());
-      rows.push(row(load, simple ? 'simplified' : 'full', load.layoutMs + load.paintMs, await steps()));
+      rows.push(
+        row(load, simple ? 'simplified' : 'full', load.layoutMs + load.paintMs, await steps(), cpuPerStep),
+      );
       // The other display, switched to from the toolbar: its re-layout and first frame, then the same steps.
       const switchMs = await page.evaluate(
         (on) => (globalThis as unknown as Page).__backstep!.setSimplified(on),
         !simple,
       );
-      rows.push(row(load, simple ? 'full' : 'simplified', switchMs, await steps()));
+      rows.push(row(load, simple ? 'full' : 'simplified', switchMs, await steps(), cpuPerStep));
     }
   } finally {
     await browser.close();
@@ -128,17 +141,24 @@ async function main(): Promise<void> {
     `\nBackstep bench:ui — Chromium ${chromiumPath}, viewport 1280×800, ${STEPS} steps from reset\n`,
   );
   console.log(
-    '   nodes   events  display      trace ms  layout+paint ms   apply p50  apply p95  frame p50  frame p95   step p50   step p95 │  moves  still p50  still p95  move p50  move p95',
+    '   nodes   events  display      trace ms  layout+paint ms   apply p50  apply p95  frame p50  frame p95   step p50   step p95    CPU/step │  moves  still p50  still p95  move p50  move p95',
   );
   for (const r of rows) console.log(r);
   console.log(
     '\nlayout+paint: load (first row of a size) or switching the display (second row). step = apply + frame, ms (see the header of bench/ui.ts).' +
+      "\nCPU/step: the browser's CPU time (all its processes and threads) per step, ms; steadier than the wall times on a busy machine." +
       `\nmoves: steps (of ${STEPS}) where the view moved to keep the current node in sight; still / move: step p50 and p95 of the other steps and of those.` +
       '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 300 nodes open collapsed: only a window around the current step is in Cytoscape (zoom 1, following the cursor); simplified = the whole graph as dots.',
   );
 }
 
-function row(load: LoadTiming, display: string, layoutPaint: number, steps: StepTiming[]): string {
+function row(
+  load: LoadTiming,
+  display: string,
+  layoutPaint: number,
+  steps: StepTiming[],
+  cpu: number | null,
+): string {
   const apply = steps.map((s) => s.applyMs);
   const frame = steps.map((s) => s.frameMs);
   const total = steps.map((s) => s.applyMs + s.frameMs);
@@ -157,6 +177,7 @@ function row(load: LoadTiming, display: string, layoutPaint: number, steps: Step
     ms(quantile(frame, 0.95)).padStart(10),
     ms(quantile(total, 0.5)).padStart(10),
     ms(quantile(total, 0.95)).padStart(10),
+    (cpu === null ? '—' : cpu.toFixed(1)).padStart(11),
     ` │ ${String(moving.length).padStart(6)}`,
     q(still, 0.5).padStart(10),
     q(still, 0.95).padStart(10),
