@@ -229,13 +229,16 @@ describe('step debugger on the micrograd sanity check', () => {
       /gradient complete.*check failed.*this step/s,
     );
     // Step into the forward pass; the current node is a large orange dot on the overlay, at its place.
-    const steps = await page.evaluate(async () => {
+    const moves = await page.evaluate(async () => {
       const h = (globalThis as unknown as Win).__backstep!;
       h.store.seek(0);
-      for (let i = 0; i < 40; i++) await h.stepTimed();
-      return h.store.cursor;
+      const out: boolean[] = [];
+      for (let i = 0; i < 40; i++) out.push((await h.stepTimed()).moved);
+      return out;
     });
-    expect(steps).toBe(40);
+    expect(await storeNum('cursor')).toBe(40);
+    // The overview stays put while the current dot is in sight (it does not follow like the collapsed display).
+    expect(moves.some(Boolean)).toBe(false);
     const current = await page.evaluate(() => {
       const s = (globalThis as unknown as Win).__backstep!.store;
       return (s.trace!.events[s.cursor] as unknown as { node: number }).node;
@@ -282,8 +285,8 @@ describe('step debugger on the micrograd sanity check', () => {
         const c = document.querySelector<HTMLCanvasElement>('.graph canvas[data-id="state-dots"]')!;
         const row = c.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 40, 1).data;
         for (let i = 0; i < 40; i++)
-          // rgba(59, 130, 246, 0.3), up to the rounding of a canvas's premultiplied alpha
-          if ([59, 130, 246, 77].every((v, k) => Math.abs(row[4 * i + k]! - v) <= 3)) return true;
+          // rgba(59, 130, 246, 0.35), up to the rounding of a canvas's premultiplied alpha
+          if ([59, 130, 246, 89].every((v, k) => Math.abs(row[4 * i + k]! - v) <= 3)) return true;
         return false;
       }, p);
     await expect.poll(halo).toBe(true);

@@ -21,7 +21,7 @@ import type { PlainValue } from '../../../engine/core/types';
 import { nodeLabel, nodeSize } from './labels';
 import { followCentre, type Point } from './follow';
 import { layeredPositions } from './layered';
-import { graphStyle, LIGHT_THEME, SIMPLE_DOT, simpleDot, COLORS, type GraphTheme } from './style';
+import { graphStyle, LIGHT_THEME, simpleDot, COLORS, type GraphTheme } from './style';
 import { DotOverlay, type DotLook, type DotMark } from './dotOverlay';
 import { Emitter, makeCy } from './cyBase';
 
@@ -825,20 +825,21 @@ export class GraphController {
   /** The simplified display's dots (state colour at the cursor) and lit edges, for the overlay. */
   private eachDot(
     dot: (x: number, y: number, look: DotLook) => void,
-    line: (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) => void,
-    mark: (x: number, y: number, size: number, mark: DotMark) => void,
+    line: (x1: number, y1: number, x2: number, y2: number, colour: string, dashed: boolean) => void,
+    mark: (x: number, y: number, look: DotLook, mark: DotMark) => void,
   ): void {
     const index = this.index;
     const pos = this.dotPos;
     if (!index || !pos || !this.simple) return;
     if (this.litClass) {
-      const colour = this.litClass === 'flow-fwd' ? COLORS.forward : COLORS.backward;
+      const forward = this.litClass === 'flow-fwd';
+      const colour = forward ? COLORS.forward : COLORS.backward;
       for (const id of this.lit) {
         this.edgeById ??= new Map(index.trace.graph.edges.map((e) => [e.id, e]));
         const e = this.edgeById.get(id);
         const a = e && pos.get(e.source);
         const b = e && pos.get(e.target);
-        if (a && b) line(a.x, a.y, b.x, b.y, colour, SIMPLE_DOT.litWidth);
+        if (a && b) line(a.x, a.y, b.x, b.y, colour, !forward);
       }
     }
     for (const [id, p] of pos) {
@@ -847,8 +848,9 @@ export class GraphController {
       if (!st || !n) continue;
       const look = this.lookOf(n.kind, st);
       dot(p.x, p.y, look);
-      if (st.bp) mark(p.x, p.y, look.size, 'bp');
-      if (st.sel) mark(p.x, p.y, look.size, 'sel');
+      if (st['check-pass']) mark(p.x, p.y, look, 'pass');
+      if (st.sel) mark(p.x, p.y, look, 'sel');
+      if (st.bp) mark(p.x, p.y, look, 'bp');
     }
   }
 

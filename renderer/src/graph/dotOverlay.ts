@@ -10,31 +10,43 @@
  */
 import type { Core } from 'cytoscape';
 
-/** Drawn around a dot: a breakpoint's red ring, the selected node's blue halo (as in the full display). */
-export type DotMark = 'bp' | 'sel';
+/**
+ * Drawn around a dot, as in the full display: a breakpoint's red ring (over the dot), the selected node's
+ * blue halo and a passed check's green one (under the dots, so no dot changes colour).
+ */
+export type DotMark = 'bp' | 'sel' | 'pass';
 
-/** A dot's colour and diameter (graph units). Dots that share a look share its object: one path each. */
+/**
+ * A dot's colour and diameter (graph units), and the least diameter it keeps on screen (px) however far the
+ * view zooms out: the current step's dot stays findable on a whole large graph. Dots that share a look
+ * share its object, and are drawn as one path.
+ */
 export interface DotLook {
   readonly colour: string;
   readonly size: number;
+  readonly minPx?: number;
 }
 
 export interface DotSource {
   /**
-   * Calls `dot` for each node (graph coordinates, look), `line` for each lit edge and `mark` for each
-   * breakpoint and the selected node.
+   * Calls `dot` for each node (graph coordinates, look), `line` for each lit edge (dashed: the gradient's,
+   * flowing against the edge) and `mark` for each breakpoint, passed check and the selected node.
    */
   forEach(
     dot: (x: number, y: number, look: DotLook) => void,
-    line: (x1: number, y1: number, x2: number, y2: number, colour: string, width: number) => void,
-    mark: (x: number, y: number, size: number, mark: DotMark) => void,
+    line: (x1: number, y1: number, x2: number, y2: number, colour: string, dashed: boolean) => void,
+    mark: (x: number, y: number, look: DotLook, mark: DotMark) => void,
   ): void;
 }
 
-const MARKS: Record<DotMark, { colour: string; width: number; gap: number; fill: boolean }> = {
-  bp: { colour: '#dc2626', width: 3, gap: 3, fill: false },
-  sel: { colour: 'rgba(59, 130, 246, 0.3)', width: 0, gap: 6, fill: true },
+/** Marks: colour, ring width (0: a filled halo), gap beyond the dot; widths and gaps in screen px at least. */
+const MARKS: Record<DotMark, { colour: string; width: number; gap: number; under: boolean }> = {
+  pass: { colour: 'rgba(22, 163, 74, 0.35)', width: 0, gap: 4, under: true },
+  sel: { colour: 'rgba(59, 130, 246, 0.35)', width: 0, gap: 6, under: true },
+  bp: { colour: '#dc2626', width: 2.5, gap: 3, under: false },
 };
+/** Lit edges: width and dash pattern in graph units, and at least this width in screen px. */
+const LIT = { width: 1.5, minPx: 2, dash: [6, 3] };
 
 export class DotOverlay {
   private readonly canvas: HTMLCanvasElement;
@@ -111,16 +123,18 @@ export class DotOverlay {
     const z = cy.zoom();
     const pan = cy.pan();
     ctx.setTransform(z, 0, 0, z, pan.x, pan.y);
-    // The visible part of the graph, in graph coordinates (with room for the largest dot).
-    const m = 16;
+    /** A dot's diameter in graph units at this zoom (its look's, or its least size on screen). */
+    const diameter = (look: DotLook): number => Math.max(look.size, (look.minPx ?? 0) / z);
+    // The visible part of the graph, in graph coordinates, with room for the largest dot and its marks.
+    const m = 40 / Math.min(z, 1);
     const x1 = -pan.x / z - m;
     const y1 = -pan.y / z - m;
     const x2 = (w - pan.x) / z + m;
     const y2 = (h - pan.y) / z + m;
-    // Dots by look, each look one path; the larger (rarer) looks, check failures and the current step, last.
     const groups = new Map<DotLook, number[]>();
-    const marks: { x: number; y: number; size: number; mark: DotMark }[] = [];
+    const marks: { x: number; y: number; look: DotLook; mark: DotMark }[] = [];
     ctx.lineCap = 'round';
+    ctx.lineWidth = Math.max(LIT.width, LIT.minPx / z);
     this.source.forEach(
       (x, y, look) => {
         if (x < x1 || x > x2 || y < y1 || y > y2) return;
@@ -128,25 +142,44 @@ export class DotOverlay {
         if (xy) xy.push(x, y);
         else groups.set(look, [x, y]);
       },
-      (ax, ay, bx, by, colour, width) => {
+      (ax, ay, bx, by, colour, dashed) => {
         ctx.strokeStyle = colour;
-        ctx.lineWidth = width;
+        ctx.setLineDash(dashed ? LIT.dash.map((d) => d / Math.min(z, 1)) : []);
         ctx.beginPath();
         ctx.moveTo(ax, ay);
         ctx.lineTo(bx, by);
         ctx.stroke();
       },
-      (x, y, size, mark) => {
-        if (x >= x1 && x <= x2 && y >= y1 && y <= y2) marks.push({ x, y, size, mark });
+      (x, y, look, mark) => {
+        if (x >= x1 && x <= x2 && y >= y1 && y <= y2) marks.push({ x, y, look, mark });
       },
     );
-    for (const [look, xy] of [...groups].sort((a, b) => a[0].size - b[0].size)) {
-      const r = look.size / 2;
+    ctx.setLineDash([]);
+    const drawMarks = (under: boolean): void => {
+      for (const { x, y, look, mark } of marks) {
+        const style = MARKS[mark];
+        if (style.under !== under) continue;
+        ctx.beginPath();
+        ctx.arc(x, y, diameter(look) / 2 + style.gap / Math.min(z, 1), 0, 2 * Math.PI);
+        if (style.width === 0) {
+          ctx.fillStyle = style.colour;
+          ctx.fill();
+        } else {
+          ctx.strokeStyle = style.colour;
+          ctx.lineWidth = style.width / Math.min(z, 1);
+          ctx.stroke();
+        }
+      }
+    };
+    drawMarks(true);
+    // One path per look; the larger (rarer) looks, a failed check and the current step, last.
+    for (const [look, xy] of [...groups].sort((a, b) => diameter(a[0]) - diameter(b[0]))) {
+      const r = diameter(look) / 2;
       ctx.fillStyle = look.colour;
       ctx.beginPath();
       // A dot under 4 pixels across (a large graph fitted whole) is drawn as a square: the same pixels,
       // a fraction of the cost of a circle.
-      if (look.size * z < 4)
+      if (2 * r * z < 4)
         for (let i = 0; i < xy.length; i += 2) ctx.rect(xy[i]! - r, xy[i + 1]! - r, 2 * r, 2 * r);
       else
         for (let i = 0; i < xy.length; i += 2) {
@@ -155,19 +188,7 @@ export class DotOverlay {
         }
       ctx.fill();
     }
-    for (const { x, y, size, mark } of marks) {
-      const look = MARKS[mark];
-      ctx.beginPath();
-      ctx.arc(x, y, size / 2 + look.gap, 0, 2 * Math.PI);
-      if (look.fill) {
-        ctx.fillStyle = look.colour;
-        ctx.fill();
-      } else {
-        ctx.strokeStyle = look.colour;
-        ctx.lineWidth = look.width;
-        ctx.stroke();
-      }
-    }
+    drawMarks(false);
     for (const fn of [...this.drawn]) fn();
   }
 

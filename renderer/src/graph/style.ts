@@ -37,8 +37,9 @@ export const SIMPLE_DOT = {
   checkFailSize: 22,
   current: COLORS.current,
   currentSize: 28,
-  /** Width of a lit edge (the gradient's or the value's path at this step), in graph units. */
-  litWidth: 1.5,
+  /** Least diameters on screen (px) of the current step's dot and a failed check's, zoomed out however far. */
+  currentMinPx: 12,
+  checkFailMinPx: 9,
 } as const;
 
 /** The state classes a simplified dot's look depends on. */
@@ -55,9 +56,15 @@ export interface DotState {
  * dark red; otherwise the gradient's progress (red), else the node's kind, dimmed (faded over the pane,
  * `pane`, as the full display dims) while the forward pass has not reached it.
  */
-export function simpleDot(kind: string, s: DotState, pane: string): { colour: string; size: number } {
-  if (s.current) return { colour: SIMPLE_DOT.current, size: SIMPLE_DOT.currentSize };
-  if (s['check-fail']) return { colour: SIMPLE_DOT.checkFail, size: SIMPLE_DOT.checkFailSize };
+export function simpleDot(
+  kind: string,
+  s: DotState,
+  pane: string,
+): { colour: string; size: number; minPx?: number } {
+  if (s.current)
+    return { colour: SIMPLE_DOT.current, size: SIMPLE_DOT.currentSize, minPx: SIMPLE_DOT.currentMinPx };
+  if (s['check-fail'])
+    return { colour: SIMPLE_DOT.checkFail, size: SIMPLE_DOT.checkFailSize, minPx: SIMPLE_DOT.checkFailMinPx };
   if (s['grad-done']) return { colour: SIMPLE_DOT.gradDone, size: SIMPLE_DOT.size };
   if (s['has-grad']) return { colour: SIMPLE_DOT.hasGrad, size: SIMPLE_DOT.size };
   const base =

@@ -103,10 +103,12 @@ describe('simpleDot: a node of the simplified display, one flat colour per state
   });
   it('draws the current step larger and orange, over a failed check, which is larger and dark red', () => {
     const failed = { ...none, 'grad-done': true, 'check-fail': true };
-    expect(simpleDot('function', failed, pane)).toEqual({ colour: '#7f1d1d', size: 22 });
+    // …each kept at least 9 and 12 px across on screen, however far the view zooms out.
+    expect(simpleDot('function', failed, pane)).toEqual({ colour: '#7f1d1d', size: 22, minPx: 9 });
     expect(simpleDot('function', { ...failed, current: true }, pane)).toEqual({
       colour: '#f59e0b',
       size: 28,
+      minPx: 12,
     });
     expect(SIMPLE_DOT.currentSize).toBeGreaterThan(SIMPLE_DOT.checkFailSize);
   });
