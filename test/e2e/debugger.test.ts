@@ -291,6 +291,18 @@ describe('step debugger on the micrograd sanity check', () => {
       }, p);
     await expect.poll(halo).toBe(true);
     await shot('7-simplified');
+    // Away on another tab and back, the same graph is still simplified, its dots drawn.
+    await page.locator('[role=tab][data-view=lessons]').click();
+    await page.locator('[role=tab][data-view=debugger]').click();
+    await expect.poll(() => page.getByTestId('btn-simple').textContent()).toContain('full labels');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const c = document.querySelector<HTMLCanvasElement>('.graph canvas[data-id="state-dots"]');
+          return c ? getComputedStyle(c).display : 'missing';
+        }),
+      )
+      .toBe('block');
     await page.getByTestId('btn-simple').click();
     await expect.poll(() => page.getByTestId('btn-simple').textContent()).toContain('simplified');
     // Back in the full display, the elements carry the state again.
