@@ -1,7 +1,7 @@
 /**
  * CPU time of a process tree, from Linux's /proc: for bench:ui, the CPU a step costs the browser on all its
- * threads and processes (page, compositor, raster). Unlike wall time it does not grow when the machine is
- * busy with other work, so it compares runs taken minutes apart on a shared machine.
+ * threads and processes (page, compositor, raster). Unlike wall time it leaves out the time spent waiting
+ * for a core, which on a shared machine depends on what else runs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 

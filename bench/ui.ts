@@ -13,7 +13,8 @@
  * - moves: how many steps moved the view to keep the current node in sight (each such frame draws nodes
  *   not seen before), with the step p50 / p95 of the other steps (still) and of those (move);
  * - CPU/step: the browser's CPU time (all its processes and threads: page, compositor, raster) per step
- *   over the 200 steps, from /proc (Linux); steady where wall times swing with the load of a shared machine;
+ *   over the 200 steps, from /proc (Linux): the work a step costs, whichever core did it, without the time
+ *   spent waiting for one;
  * - step = apply + frame. Left out: the idle wait between the end of the handling and the next frame's
  *   start, which depends only on when in the display's 16.7 ms refresh the key came (on average half a
  *   frame, the same for any page); work done in that wait (e.g. idle callbacks) that delays the frame's
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r);
   console.log(
     '\nlayout+paint: load (first row of a size) or switching the display (second row). step = apply + frame, ms (see the header of bench/ui.ts).' +
-      "\nCPU/step: the browser's CPU time (all its processes and threads) per step, ms; steadier than the wall times on a busy machine." +
+      "\nCPU/step: the browser's CPU time (all its processes and threads) per step, ms: its work, without the waits." +
       `\nmoves: steps (of ${STEPS}) where the view moved to keep the current node in sight; still / move: step p50 and p95 of the other steps and of those.` +
       '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 300 nodes open collapsed: only a window around the current step is in Cytoscape (zoom 1, following the cursor); simplified = the whole graph as dots.',
   );
