@@ -217,6 +217,23 @@ describe('step debugger on the micrograd sanity check', () => {
     await page.getByTitle('Zoom in (+)').click();
     expect((await canvases()).find((c) => c.id === 'layer2-node')!.smooth).toBe(true);
     await page.getByTitle('Zoom out (−)').click();
+    // A drag that starts on a node pans the view (nodes cannot be moved; Cytoscape alone did nothing then).
+    const node = await page.evaluate(() => {
+      const s = (globalThis as unknown as Win).__backstep!.store;
+      return (s.trace!.events[s.cursor] as unknown as { node: number }).node;
+    });
+    const where = (): Promise<{ x: number; y: number } | null> =>
+      page.evaluate((id) => (globalThis as unknown as Win).__backstep!.screenPositionOf(id), node);
+    const from = (await where())!;
+    const box = (await page.locator('.graph').boundingBox())!;
+    await page.mouse.move(box.x + from.x, box.y + from.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + from.x - 60, box.y + from.y - 30, { steps: 6 });
+    await page.mouse.move(box.x + from.x - 120, box.y + from.y - 60, { steps: 6 });
+    await page.mouse.up();
+    const to = (await where())!;
+    expect(to.x - from.x).toBeCloseTo(-120, 0);
+    expect(to.y - from.y).toBeCloseTo(-60, 0);
     expect(app.errors).toEqual([]);
   });
 

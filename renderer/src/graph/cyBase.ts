@@ -28,8 +28,31 @@ export function makeCy(
   if (drawn && container && options.autoungrabify === true && options.boxSelectionEnabled === false) {
     dropEmptyLayers(container);
     crispAtWholeScale(cy, container, typeof options.pixelRatio === 'number' ? options.pixelRatio : null);
+    if (options.userPanningEnabled !== false) panFromNodes(cy);
   }
   return { cy, drawn };
+}
+
+/**
+ * A drag that starts on a node pans the view, as one on the background does. Cytoscape drags the node
+ * instead, so with nodes that cannot be moved such a drag did nothing: in a graph of large labelled boxes,
+ * or of dots packed close, there was little background left to take hold of. A drag is no tap, so a
+ * click still selects.
+ */
+function panFromNodes(cy: Core): void {
+  let last: { x: number; y: number } | null = null;
+  cy.on('tapstart', 'node', (e) => {
+    last = { ...e.renderedPosition };
+  });
+  cy.on('tapdrag', (e) => {
+    if (last === null) return;
+    const p = e.renderedPosition;
+    cy.panBy({ x: p.x - last.x, y: p.y - last.y });
+    last = { ...p };
+  });
+  cy.on('tapend', () => {
+    last = null;
+  });
 }
 
 /**
