@@ -6,7 +6,7 @@
  */
 import type { Core, EventObject, StylesheetJson } from 'cytoscape';
 import { graphStyle, COLORS, LIGHT_THEME, type GraphTheme } from '../graph/style';
-import { Emitter, makeCy } from '../graph/cyBase';
+import { Emitter, makeCy, zoomAboutCentre } from '../graph/cyBase';
 import { blockId, blockLayout, scalarId, visibleElements, type ScalarModel } from './scalarGraph';
 import type { LockstepState } from './store';
 
@@ -230,8 +230,7 @@ export class ScalarGraphController {
   }
 
   zoomBy(factor: number): void {
-    const z = this.cy.zoom() * factor;
-    this.cy.zoom({ level: z, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    zoomAboutCentre(this.cy, factor);
   }
   /** Pan to a block (or a scalar node) when it is out of view, as the debugger does while playing. */
   reveal(block: number, valueId?: number): void {

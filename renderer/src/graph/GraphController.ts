@@ -23,7 +23,7 @@ import { followCentre, type Point } from './follow';
 import { layeredPositions } from './layered';
 import { graphStyle, LIGHT_THEME, simpleDot, COLORS, type GraphTheme } from './style';
 import { DotOverlay, type DotLook, type DotMark } from './dotOverlay';
-import { Emitter, makeCy } from './cyBase';
+import { Emitter, makeCy, zoomAboutCentre } from './cyBase';
 
 let registered = false;
 function registerDagre(): void {
@@ -684,8 +684,7 @@ export class GraphController {
     this.cy.fit(undefined, 24);
   }
   zoomBy(factor: number): void {
-    const z = this.cy.zoom() * factor;
-    this.cy.zoom({ level: z, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    zoomAboutCentre(this.cy, factor);
   }
   /**
    * Pan so that a node is in view (the current node while stepping or playing). The view moves only once

@@ -90,6 +90,24 @@ function crispAtWholeScale(cy: Core, container: HTMLElement, pixelRatio: number 
   cy.on('zoom render', set);
 }
 
+/**
+ * A zoom level within rounding of a power of two, made exact: the +/− buttons multiply by 1.25 and 0.8, and
+ * four of each land on 1.0000000000000002, where Cytoscape would draw every node from its 2× texture,
+ * filtered, instead of its 1× one, pixel for pixel (see `crispAtWholeScale`).
+ */
+export function snapZoom(z: number): number {
+  const k = Math.round(Math.log2(z));
+  return Math.abs(z / 2 ** k - 1) < 1e-9 ? 2 ** k : z;
+}
+
+/** Zoom by `factor` about the view's centre (the toolbar's + and −). */
+export function zoomAboutCentre(cy: Core, factor: number): void {
+  cy.zoom({
+    level: snapZoom(cy.zoom() * factor),
+    renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+  });
+}
+
 type Listener = (...args: never[]) => void;
 
 /** Listeners by event name: `on` returns its own removal. */
