@@ -273,9 +273,16 @@ describe('step debugger on the micrograd sanity check', () => {
       return [...c.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 1, 1).data];
     }, at);
     expect(pixel).toEqual([0xf5, 0x9e, 0x0b, 255]);
-    // A step changes no element's style: Cytoscape draws no frame, only the overlay does.
+    // A step changes no element's style: Cytoscape draws no frame, only the overlay does. (Counted once
+    // Cytoscape has settled: after a change it may still redraw from its layer cache as that fills.)
     const cyFrames = await page.evaluate(async () => {
       const h = (globalThis as unknown as Win).__backstep!;
+      for (let quiet = 0, last = -1; quiet < 5;) {
+        await new Promise((r) => setTimeout(r, 100));
+        const now = h.cytoscapeFrames();
+        quiet = now === last ? quiet + 1 : 0;
+        last = now;
+      }
       const before = h.cytoscapeFrames();
       for (let i = 0; i < 5; i++) await h.stepTimed();
       return h.cytoscapeFrames() - before;
