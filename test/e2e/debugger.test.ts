@@ -277,7 +277,7 @@ describe('step debugger on the micrograd sanity check', () => {
     // Cytoscape has settled: after a change it may still redraw from its layer cache as that fills.)
     const cyFrames = await page.evaluate(async () => {
       const h = (globalThis as unknown as Win).__backstep!;
-      for (let quiet = 0, last = -1; quiet < 5;) {
+      for (let quiet = 0, last = -1, tries = 0; quiet < 5 && tries < 50; tries++) {
         await new Promise((r) => setTimeout(r, 100));
         const now = h.cytoscapeFrames();
         quiet = now === last ? quiet + 1 : 0;
