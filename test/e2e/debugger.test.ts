@@ -21,6 +21,7 @@ interface Hook {
   stepTimed(): Promise<{ moved: boolean }>;
   screenPositionOf(id: number): { x: number; y: number } | null;
   cytoscapeFrames(): number;
+  zoom(): number;
   store: {
     cursor: number;
     total: number;
@@ -314,6 +315,26 @@ describe('step debugger on the micrograd sanity check', () => {
         return false;
       }, p);
     await expect.poll(halo).toBe(true);
+    // A click just beside a small dot, beyond what Cytoscape's hit test takes, still picks it (nearest dot).
+    const near = await page.evaluate(() => {
+      const s = (globalThis as unknown as Win).__backstep!.store;
+      return (s.trace!.events[5] as unknown as { node: number }).node;
+    });
+    expect(near).not.toBe(other);
+    const q = (await page.evaluate(
+      (id) => (globalThis as unknown as Win).__backstep!.screenPositionOf(id),
+      near,
+    ))!;
+    const z = await page.evaluate(() => (globalThis as unknown as Win).__backstep!.zoom());
+    // A 14-unit dot: Cytoscape's own hit test takes it and 2 px around it; ours reaches 2 units further,
+    // and at least 10 px. Click between the two.
+    const cytoscapeReach = 7 * z + 2;
+    const reach = Math.max(9 * z, 10);
+    expect(reach - cytoscapeReach).toBeGreaterThan(1);
+    await page.mouse.click(box.x + q.x + (cytoscapeReach + reach) / 2, box.y + q.y);
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as Win).__backstep!.store.selected))
+      .toBe(near);
     await shot('7-simplified');
     // Away on another tab and back, the same graph is still simplified, its dots drawn.
     await page.locator('[role=tab][data-view=lessons]').click();

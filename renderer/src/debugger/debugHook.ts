@@ -63,6 +63,8 @@ export interface BackstepHook {
   screenPositionOf(id: number): { x: number; y: number } | null;
   /** How many frames Cytoscape has drawn so far (the simplified display's steps draw none). */
   cytoscapeFrames(): number;
+  /** The graph view's zoom level. */
+  zoom(): number;
 }
 
 declare global {
@@ -155,6 +157,7 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
     },
     screenPositionOf: (id) => ctl().renderedPositionOf(id),
     cytoscapeFrames: () => ctl().cytoscapeFrames(),
+    zoom: () => ctl().zoom(),
     findNode(label) {
       const n = store.index?.trace.graph.nodes.find((x) => x.label === label);
       return n ? n.id : null;

@@ -21,7 +21,7 @@ import type { PlainValue } from '../../../engine/core/types';
 import { nodeLabel, nodeSize } from './labels';
 import { followCentre, type Point } from './follow';
 import { layeredPositions } from './layered';
-import { graphStyle, LIGHT_THEME, simpleDot, COLORS, type GraphTheme } from './style';
+import { graphStyle, LIGHT_THEME, SIMPLE_DOT, simpleDot, COLORS, type GraphTheme } from './style';
 import { DotOverlay, type DotLook, type DotMark } from './dotOverlay';
 import { Emitter, makeCy, zoomAboutCentre } from './cyBase';
 
@@ -201,7 +201,9 @@ export class GraphController {
     this.cy.on('render', () => void this.cyFrames++);
     this.cy.on('tap', (e: EventObject) => {
       const t = e.target;
-      if (t === this.cy) this.emit('select', null);
+      const dot = this.dotAt(e.position);
+      if (dot !== null) this.emit('select', dot);
+      else if (t === this.cy) this.emit('select', null);
       else if (t.isNode()) this.emit('select', Number(t.data('nid')));
     });
     // Panning a collapsed graph brings the window along once the pan settles.
@@ -213,10 +215,39 @@ export class GraphController {
         this.fillView();
       }, 150);
     });
-    this.cy.on('cxttap', 'node', (e: EventObject) => {
+    this.cy.on('cxttap', (e: EventObject) => {
       const p = e.originalEvent as MouseEvent | undefined;
-      this.emit('context', Number(e.target.data('nid')), p?.pageX ?? 0, p?.pageY ?? 0);
+      const t = e.target;
+      const id = this.dotAt(e.position) ?? (t !== this.cy && t.isNode() ? Number(t.data('nid')) : null);
+      if (id !== null) this.emit('context', id, p?.pageX ?? 0, p?.pageY ?? 0);
     });
+  }
+
+  /**
+   * Simplified display: the node whose dot is nearest to `p` (graph coordinates) among those within reach
+   * of a click: the dot as drawn and a little more, and at least 10 screen pixels, so a dot a pixel or two
+   * across on a whole large graph can still be picked (Cytoscape's own hit test takes every dot at its size
+   * in the graph, and there picks a neighbour or nothing). Null elsewhere, or with no dot near.
+   */
+  private dotAt(p: Point): number | null {
+    const index = this.index;
+    if (!this.simple || !this.dotPos || !index) return null;
+    const z = this.cy.zoom();
+    let best: number | null = null;
+    let bestD = Infinity;
+    for (const [id, q] of this.dotPos) {
+      const d = Math.hypot(q.x - p.x, q.y - p.y);
+      if (d >= bestD) continue;
+      const st = this.dotState.get(id);
+      const n = index.nodes.get(id);
+      const look = st && n ? this.lookOf(n.kind, st) : { size: SIMPLE_DOT.size, minPx: 0 };
+      const r = Math.max(look.size, (look.minPx ?? 0) / z) / 2;
+      if (d <= Math.max(r + 2, 10 / z)) {
+        bestD = d;
+        best = id;
+      }
+    }
+    return best;
   }
 
   on<K extends keyof GraphEvents>(event: K, fn: GraphEvents[K]): () => void {
@@ -708,6 +739,10 @@ export class GraphController {
     this.fillView();
   }
 
+  /** The view's zoom level. */
+  zoom(): number {
+    return this.cy.zoom();
+  }
   /** How many frames Cytoscape has drawn. */
   cytoscapeFrames(): number {
     return this.cyFrames;
