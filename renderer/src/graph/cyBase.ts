@@ -34,24 +34,14 @@ export function makeCy(
 }
 
 /**
- * A drag that starts on a node pans the view, as one on the background does. Cytoscape drags the node
- * instead, so with nodes that cannot be moved such a drag did nothing: in a graph of large labelled boxes,
- * or of dots packed close, there was little background left to take hold of. A drag is no tap, so a
- * click still selects.
+ * A drag that starts on a node pans the view, as one on the background does: every node is made
+ * `pannable` (Cytoscape's own passthrough panning, for mouse and touch) as it is put in. Without it such a
+ * drag did nothing, since nodes cannot be moved here: in a graph of large labelled boxes, or of dots packed
+ * close, there was little background left to take hold of. A click is no drag, so it still selects.
  */
 function panFromNodes(cy: Core): void {
-  let last: { x: number; y: number } | null = null;
-  cy.on('tapstart', 'node', (e) => {
-    last = { ...e.renderedPosition };
-  });
-  cy.on('tapdrag', (e) => {
-    if (last === null) return;
-    const p = e.renderedPosition;
-    cy.panBy({ x: p.x - last.x, y: p.y - last.y });
-    last = { ...p };
-  });
-  cy.on('tapend', () => {
-    last = null;
+  cy.on('add', 'node', (e) => {
+    e.target.panify();
   });
 }
 
