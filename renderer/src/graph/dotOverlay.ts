@@ -9,6 +9,7 @@
  * colour into one path each, in about a millisecond.
  */
 import type { Core } from 'cytoscape';
+import { COLORS } from './style';
 
 /**
  * Drawn around a dot, as in the full display: a breakpoint's red ring (over the dot), the selected node's
@@ -39,12 +40,16 @@ export interface DotSource {
   ): void;
 }
 
-/** Marks: colour, ring width (0: a filled halo), gap beyond the dot; widths and gaps in screen px at least. */
-const MARKS: Record<DotMark, { colour: string; width: number; gap: number; under: boolean }> = {
-  pass: { colour: 'rgba(22, 163, 74, 0.35)', width: 0, gap: 4, under: true },
-  sel: { colour: 'rgba(59, 130, 246, 0.35)', width: 0, gap: 6, under: true },
-  bp: { colour: '#dc2626', width: 2.5, gap: 3, under: false },
-};
+/**
+ * Marks: the full display's colour, drawn at `alpha`; ring width (0: a filled halo); gap beyond the dot.
+ * Widths and gaps are in graph units, and at least as many screen pixels.
+ */
+const MARKS: Record<DotMark, { colour: string; alpha: number; width: number; gap: number; under: boolean }> =
+  {
+    pass: { colour: COLORS.pass, alpha: 0.35, width: 0, gap: 4, under: true },
+    sel: { colour: COLORS.select, alpha: 0.35, width: 0, gap: 6, under: true },
+    bp: { colour: COLORS.fail, alpha: 1, width: 2.5, gap: 3, under: false },
+  };
 /** Lit edges: width and dash pattern in graph units, and at least this width in screen px. */
 const LIT = { width: 1.5, minPx: 2, dash: [6, 3] };
 
@@ -159,6 +164,7 @@ export class DotOverlay {
       for (const { x, y, look, mark } of marks) {
         const style = MARKS[mark];
         if (style.under !== under) continue;
+        ctx.globalAlpha = style.alpha;
         ctx.beginPath();
         ctx.arc(x, y, diameter(look) / 2 + style.gap / Math.min(z, 1), 0, 2 * Math.PI);
         if (style.width === 0) {
@@ -172,6 +178,7 @@ export class DotOverlay {
       }
     };
     drawMarks(true);
+    ctx.globalAlpha = 1;
     // One path per look; the larger (rarer) looks, a failed check and the current step, last.
     for (const [look, xy] of [...groups].sort((a, b) => diameter(a[0]) - diameter(b[0]))) {
       const r = diameter(look) / 2;
@@ -189,6 +196,7 @@ export class DotOverlay {
       ctx.fill();
     }
     drawMarks(false);
+    ctx.globalAlpha = 1;
     for (const fn of [...this.drawn]) fn();
   }
 

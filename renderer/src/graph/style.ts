@@ -21,6 +21,8 @@ export const COLORS = {
   failFill: '#fecaca',
   failText: '#0f172a',
   pass: '#16a34a',
+  /** The selected node's halo. */
+  select: '#3b82f6',
 } as const;
 
 /** The simplified display's dots (drawn by dotOverlay.ts): one flat colour per state. */
@@ -277,7 +279,7 @@ export function graphStyle(theme: GraphTheme = LIGHT_THEME): StylesheetJson {
     },
     {
       selector: 'node.sel',
-      style: { 'overlay-color': '#3b82f6', 'overlay-opacity': 0.15, 'overlay-padding': 6 },
+      style: { 'overlay-color': COLORS.select, 'overlay-opacity': 0.15, 'overlay-padding': 6 },
     },
     {
       selector: 'edge',
