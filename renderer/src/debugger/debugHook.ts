@@ -41,7 +41,7 @@ export interface BackstepHook {
   store: TraceStore;
   loadExample(id: string): Promise<LoadTiming>;
   loadMlp(nodes: number): Promise<LoadTiming>;
-  /** Switch the display; resolves with the ms until the next frame is drawn. */
+  /** Switch the display as its toolbar button does; resolves with the ms until the next frame is drawn. */
   setSimplified(on: boolean): Promise<number>;
   /**
    * One step as the student takes it: a → key press (keydown on the window, through the shell's shortcut
@@ -91,7 +91,15 @@ function frameDone(c: GraphController): Promise<number> {
   });
 }
 
-export function installDebugHook(store: TraceStore, controller: () => GraphController | null): void {
+/**
+ * `switchDisplay`: the view's own switch (its toolbar button's), so that the hook's simplified display is
+ * the one a student gets (the view also stops following the cursor there). Without it, the controller's.
+ */
+export function installDebugHook(
+  store: TraceStore,
+  controller: () => GraphController | null,
+  switchDisplay?: (simplified: boolean) => Promise<void>,
+): void {
   if (typeof window === 'undefined') return;
   const desktop = (window as { backstep?: unknown }).backstep !== undefined;
   if (desktop && !import.meta.env.DEV) return;
@@ -124,7 +132,7 @@ export function installDebugHook(store: TraceStore, controller: () => GraphContr
     loadMlp: (n) => timedLoad(() => store.load(scalarMlp(n), `scalar MLP (about ${n} nodes)`)),
     async setSimplified(on) {
       const t0 = performance.now();
-      await ctl().setSimplified(on);
+      await (switchDisplay ? switchDisplay(on) : ctl().setSimplified(on));
       await ctl().nextRender();
       return performance.now() - t0;
     },
