@@ -20,7 +20,11 @@
  *   frame, the same for any page); work done in that wait (e.g. idle callbacks) that delays the frame's
  *   start is counted, as the frame is measured from the later of its start and the handling's end.
  * Each step starts in a task of its own once the frame of the previous one is done: steps as fast as the
- * frames allow, as when the key is held down.
+ * frames allow, as when the key is held down. Before the measured sizes, a warm-up graph of 400 nodes takes
+ * 100 steps in each display, so the first measured steps do not pay for compiling the stepping code.
+ *
+ * Last, a floor row per size: the same steps on a plain page in the same layout that does the least a step
+ * must (bench/uiFloor.ts), so the table shows how much of a step is the browser's own cost on this machine.
  *
  * Until 2026-11-27 step was apply + (frame start → end of Cytoscape's draw): it missed the page's paint
  * and the canvas commit after the draw (about 5-10 ms a step here), and it stepped from inside the previous
@@ -36,6 +40,7 @@ import { join, resolve } from 'node:path';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { descendantsCpuMs } from './procCpu';
+import { floorPage } from './uiFloor';
 
 /** What `window.__backstep` (renderer/src/debugger/debugHook.ts) returns; restated here to keep DOM types out. */
 interface LoadTiming {
@@ -70,7 +75,7 @@ function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
-const ms = (x: number): string => x.toFixed(1).padStart(8);
+const ms = (x: number): string => (Number.isNaN(x) ? '—' : x.toFixed(1)).padStart(8);
 
 async function main(): Promise<void> {
   const chromiumPath = findChromium();
@@ -118,8 +123,18 @@ async function main(): Promise<void> {
         for (let i = 0; i < count; i++) out.push(await h.stepTimed());
         return out;
       }, STEPS);
-    // One warm-up load so the first size does not pay for JIT and font loading.
-    await page.evaluate(() => (globalThis as unknown as Page).__backstep!.loadMlp(200));
+    // Warm-up, so that the first size does not pay for JIT and font loading: a graph of the same kind (over
+    // 300 nodes, so it opens collapsed like the measured ones), 100 steps in each display, back to the first.
+    await page.evaluate(async () => {
+      const h = (globalThis as unknown as Page).__backstep!;
+      await h.loadMlp(400);
+      const first = h.simplified();
+      for (const on of [first, !first]) {
+        await h.setSimplified(on);
+        for (let i = 0; i < 100; i++) await h.stepTimed();
+      }
+      await h.setSimplified(first);
+    });
     for (const n of SIZES) {
       const load = await page.evaluate((k) => (globalThis as unknown as Page).__backstep!.loadMlp(k), n);
       const simple = await page.evaluate(() => (globalThis as unknown as Page).__backstep!.simplified());
@@ -132,6 +147,25 @@ async function main(): Promise<void> {
         !simple,
       );
       rows.push(row(load, simple ? 'full' : 'simplified', switchMs, await steps(), cpuPerStep));
+    }
+    // The floor: the same steps on a plain page that does the least a step must (bench/uiFloor.ts).
+    const floor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    for (const n of SIZES) {
+      await floor.setContent(floorPage(n));
+      const floorSteps = (count: number) =>
+        floor.evaluate(async (k) => {
+          const w = globalThis as unknown as { floorStep(): Promise<StepTiming> };
+          const out: StepTiming[] = [];
+          for (let i = 0; i < k; i++) out.push(await w.floorStep());
+          return out;
+        }, count);
+      await floorSteps(100);
+      const c0 = descendantsCpuMs(process.pid);
+      const out = await floorSteps(STEPS);
+      const c1 = descendantsCpuMs(process.pid);
+      const cpu = c0 === null || c1 === null ? null : (c1 - c0) / STEPS;
+      const none = { nodes: n, events: NaN, traceMs: NaN, layoutMs: NaN, paintMs: NaN };
+      rows.push(row(none, 'floor page', NaN, out, cpu));
     }
   } finally {
     await browser.close();
@@ -149,6 +183,7 @@ async function main(): Promise<void> {
     '\nlayout+paint: load (first row of a size) or switching the display (second row). step = apply + frame, ms (see the header of bench/ui.ts).' +
       "\nCPU/step: the browser's CPU time (all its processes and threads) per step, ms: its work, without the waits." +
       `\nmoves: steps (of ${STEPS}) where the view moved to keep the current node in sight; still / move: step p50 and p95 of the other steps and of those.` +
+      "\nfloor page: a plain page in the same layout that does the least a step must (move the range, change a few lines of text, redraw that many dots on a canvas; bench/uiFloor.ts), timed the same way: this browser and machine's own cost of a step." +
       '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 300 nodes open collapsed: only a window around the current step is in Cytoscape (zoom 1, following the cursor); simplified = the whole graph as dots.',
   );
 }
@@ -168,7 +203,7 @@ function row(
   const q = (xs: number[], p: number): string => (xs.length ? ms(quantile(xs, p)) : '       —');
   return [
     String(load.nodes).padStart(8),
-    String(load.events).padStart(8),
+    (Number.isNaN(load.events) ? '—' : String(load.events)).padStart(8),
     ` ${display.padEnd(11)}`,
     ms(load.traceMs).padStart(10),
     ms(layoutPaint).padStart(16),
