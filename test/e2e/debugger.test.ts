@@ -22,6 +22,8 @@ interface Hook {
   screenPositionOf(id: number): { x: number; y: number } | null;
   cytoscapeFrames(): number;
   zoom(): number;
+  overlay(): { tiles: number; drawn: number; pixels(x: number, y: number, n: number): number[] };
+  overlayMatchesRedraw(): Promise<boolean>;
   store: {
     cursor: number;
     total: number;
@@ -269,14 +271,15 @@ describe('step debugger on the micrograd sanity check', () => {
       current,
     ))!;
     // The pixel at the node's centre on the overlay is the current step's orange (#f59e0b).
-    const pixel = await page.evaluate(({ x, y }) => {
-      const c = document.querySelector<HTMLCanvasElement>('.graph canvas[data-id="state-dots"]')!;
-      return [...c.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 1, 1).data];
-    }, at);
+    const pixel = await page.evaluate(
+      ({ x, y }) =>
+        (globalThis as unknown as Win).__backstep!.overlay().pixels(Math.round(x), Math.round(y), 1),
+      at,
+    );
     expect(pixel).toEqual([0xf5, 0x9e, 0x0b, 255]);
     // A step changes no element's style: Cytoscape draws no frame, only the overlay does. (Counted once
     // Cytoscape has settled: after a change it may still redraw from its layer cache as that fills.)
-    const cyFrames = await page.evaluate(async () => {
+    const quiet = await page.evaluate(async () => {
       const h = (globalThis as unknown as Win).__backstep!;
       for (let quiet = 0, last = -1, tries = 0; quiet < 5 && tries < 50; tries++) {
         await new Promise((r) => setTimeout(r, 100));
@@ -285,10 +288,24 @@ describe('step debugger on the micrograd sanity check', () => {
         last = now;
       }
       const before = h.cytoscapeFrames();
+      const tiles = h.overlay().drawn;
       for (let i = 0; i < 5; i++) await h.stepTimed();
-      return h.cytoscapeFrames() - before;
+      return {
+        frames: h.cytoscapeFrames() - before,
+        tiles: h.overlay().drawn - tiles,
+        of: h.overlay().tiles,
+      };
     });
-    expect(cyFrames).toBe(0);
+    expect(quiet.frames).toBe(0);
+    // The overlay is a grid of tiles over the graph pane, and a step redraws only those where its two or
+    // three dots and lit edges changed…
+    expect(quiet.of).toBeGreaterThan(20);
+    expect(quiet.tiles).toBeGreaterThan(0);
+    expect(quiet.tiles).toBeLessThan((5 * quiet.of) / 2);
+    // …and what the steps left equals the whole overlay drawn anew, pixel for pixel.
+    expect(await page.evaluate(() => (globalThis as unknown as Win).__backstep!.overlayMatchesRedraw())).toBe(
+      true,
+    );
     // Dots still take clicks: a click on one selects its node in the inspector.
     const other = await page.evaluate(() => {
       const s = (globalThis as unknown as Win).__backstep!.store;
@@ -307,8 +324,9 @@ describe('step debugger on the micrograd sanity check', () => {
     // centre, past the dot's edge, some pixel is the halo's colour alone (nothing is drawn there before).
     const halo = (): Promise<boolean> =>
       page.evaluate(({ x, y }) => {
-        const c = document.querySelector<HTMLCanvasElement>('.graph canvas[data-id="state-dots"]')!;
-        const row = c.getContext('2d')!.getImageData(Math.round(x), Math.round(y), 40, 1).data;
+        const row = (globalThis as unknown as Win)
+          .__backstep!.overlay()
+          .pixels(Math.round(x), Math.round(y), 40);
         for (let i = 0; i < 40; i++)
           // rgba(59, 130, 246, 0.35), up to the rounding of a canvas's premultiplied alpha
           if ([59, 130, 246, 89].every((v, k) => Math.abs(row[4 * i + k]! - v) <= 3)) return true;
@@ -343,7 +361,7 @@ describe('step debugger on the micrograd sanity check', () => {
     await expect
       .poll(() =>
         page.evaluate(() => {
-          const c = document.querySelector<HTMLCanvasElement>('.graph canvas[data-id="state-dots"]');
+          const c = document.querySelector<HTMLElement>('.graph [data-id="state-dots"]');
           return c ? getComputedStyle(c).display : 'missing';
         }),
       )

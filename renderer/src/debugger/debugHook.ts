@@ -65,6 +65,17 @@ export interface BackstepHook {
   cytoscapeFrames(): number;
   /** The graph view's zoom level. */
   zoom(): number;
+  /** The simplified display's overlay: its tiles, how many it has drawn, its pixels (graph-relative px). */
+  overlay(): {
+    tiles: number;
+    drawn: number;
+    pixels(x: number, y: number, n: number): number[];
+  };
+  /**
+   * Whether the overlay as the steps left it equals the overlay drawn anew: snapshot, redraw every tile
+   * in the next frame, snapshot again.
+   */
+  overlayMatchesRedraw(): Promise<boolean>;
 }
 
 declare global {
@@ -166,6 +177,22 @@ export function installDebugHook(
     screenPositionOf: (id) => ctl().renderedPositionOf(id),
     cytoscapeFrames: () => ctl().cytoscapeFrames(),
     zoom: () => ctl().zoom(),
+    overlay() {
+      const o = ctl().overlay();
+      if (!o) throw new Error('__backstep.overlay: no overlay (no 2d canvas)');
+      return { ...o.tileCounts(), pixels: (x, y, n) => o.pixels(x, y, n) };
+    },
+    async overlayMatchesRedraw() {
+      const o = ctl().overlay();
+      if (!o) throw new Error('__backstep.overlay: no overlay (no 2d canvas)');
+      const before = o.snapshot();
+      const drawn = o.tileCounts().drawn;
+      o.invalidate();
+      for (let i = 0; i < 10 && o.tileCounts().drawn === drawn; i++) await ctl().nextRender();
+      const after = o.snapshot();
+      if (o.tileCounts().drawn - drawn !== o.tileCounts().tiles) return false;
+      return before.length === after.length && before.every((v, i) => v === after[i]);
+    },
     findNode(label) {
       const n = store.index?.trace.graph.nodes.find((x) => x.label === label);
       return n ? n.id : null;

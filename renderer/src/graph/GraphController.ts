@@ -751,6 +751,10 @@ export class GraphController {
   viewMoves(): number {
     return this.moves;
   }
+  /** The simplified display's overlay (its tiles and pixels), for tests and the bench; null where none. */
+  overlay(): Pick<DotOverlay, 'tileCounts' | 'pixels' | 'snapshot' | 'invalidate'> | null {
+    return this.dots;
+  }
 
   /** Where a node is: from the collapsed display's positions, else from Cytoscape (undefined: nowhere). */
   private positionFor(id: number): Point | undefined {
