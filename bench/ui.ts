@@ -71,6 +71,9 @@ const root = resolve(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_UI_SIZES ?? '500,2000').split(',').map(Number);
 const STEPS = 200;
 
+/** Where the run is, on stderr (a run takes minutes). */
+const progress = (what: string): void => void process.stderr.write(`bench:ui: ${what}\n`);
+
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < count; i++) out.push(await h.stepTimed());
         return out;
       }, STEPS);
+    progress('warm-up');
     // Warm-up, so that the first size does not pay for JIT and font loading: a graph of the same kind (over
     // 300 nodes, so it opens collapsed like the measured ones), 100 steps in each display, back to the first.
     await page.evaluate(async () => {
@@ -136,21 +140,25 @@ async function main(): Promise<void> {
       await h.setSimplified(first);
     });
     for (const n of SIZES) {
+      progress(`${n} nodes: load and ${STEPS} steps`);
       const load = await page.evaluate((k) => (globalThis as unknown as Page).__backstep!.loadMlp(k), n);
       const simple = await page.evaluate(() => (globalThis as unknown as Page).__backstep!.simplified());
       rows.push(
         row(load, simple ? 'simplified' : 'full', load.layoutMs + load.paintMs, await steps(), cpuPerStep),
       );
       // The other display, switched to from the toolbar: its re-layout and first frame, then the same steps.
+      progress(`${n} nodes: the other display and ${STEPS} steps`);
       const switchMs = await page.evaluate(
         (on) => (globalThis as unknown as Page).__backstep!.setSimplified(on),
         !simple,
       );
       rows.push(row(load, simple ? 'full' : 'simplified', switchMs, await steps(), cpuPerStep));
     }
-    // The floor: the same steps on a plain page that does the least a step must (bench/uiFloor.ts).
-    const floor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The floor: the same steps on a plain page that does the least a step must (bench/uiFloor.ts), a new
+    // page for each size (a page's script keeps its globals across setContent).
     for (const n of SIZES) {
+      progress(`${n} nodes: the floor page`);
+      const floor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await floor.setContent(floorPage(n));
       const floorSteps = (count: number) =>
         floor.evaluate(async (k) => {
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
       const cpu = c0 === null || c1 === null ? null : (c1 - c0) / STEPS;
       const none = { nodes: n, events: NaN, traceMs: NaN, layoutMs: NaN, paintMs: NaN };
       rows.push(row(none, 'floor page', NaN, out, cpu));
+      await floor.close();
     }
   } finally {
     await browser.close();
