@@ -380,6 +380,49 @@ describe('step debugger on the micrograd sanity check', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('draws the simplified display at the screen’s pixel density (two device pixels per CSS pixel)', async () => {
+    const hi = await openApp({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    try {
+      const p = hi.page;
+      await p.locator('[role=tab][data-view=debugger]').click();
+      await p.waitForFunction(() => (globalThis as unknown as Win).__backstep !== undefined);
+      await p.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('mlp-500'));
+      await p.getByTestId('btn-simple').click();
+      await expect.poll(() => p.getByTestId('btn-simple').textContent()).toContain('full labels');
+      const current = await p.evaluate(async () => {
+        const h = (globalThis as unknown as Win).__backstep!;
+        h.store.seek(0);
+        for (let i = 0; i < 10; i++) await h.stepTimed();
+        return (h.store.trace!.events[h.store.cursor] as unknown as { node: number }).node;
+      });
+      // Each tile has twice as many pixels across as it takes on the page.
+      const sizes = await p.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('.graph [data-id="state-dots"] canvas')!;
+        return { device: c.width, css: c.getBoundingClientRect().width };
+      });
+      expect(sizes.css).toBe(128);
+      expect(sizes.device).toBe(256);
+      // The current dot is where Cytoscape puts its node, in the current step's orange…
+      const at = (await p.evaluate(
+        (id) => (globalThis as unknown as Win).__backstep!.screenPositionOf(id),
+        current,
+      ))!;
+      const pixel = await p.evaluate(
+        ({ x, y }) =>
+          (globalThis as unknown as Win).__backstep!.overlay().pixels(Math.round(x), Math.round(y), 1),
+        at,
+      );
+      expect(pixel).toEqual([0xf5, 0x9e, 0x0b, 255]);
+      // …and the tiles the steps left equal a full redraw.
+      expect(await p.evaluate(() => (globalThis as unknown as Win).__backstep!.overlayMatchesRedraw())).toBe(
+        true,
+      );
+      expect(hi.errors).toEqual([]);
+    } finally {
+      await hi.close();
+    }
+  });
+
   it('draws the graph in the dark theme with readable labels (colours from the theme variables)', async () => {
     await page.evaluate(() => (globalThis as unknown as Win).__backstep!.loadExample('micrograd'));
     await page.emulateMedia({ colorScheme: 'dark' });

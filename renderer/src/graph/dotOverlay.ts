@@ -107,6 +107,8 @@ export class DotOverlay {
   private rows = 0;
   private width = 0;
   private height = 0;
+  /** Device pixels per CSS pixel the tiles were made for (crisp dots on a high-density screen). */
+  private ratio = 1;
   /** The last frame drawn (null: redraw every tile next). */
   private last: Scene | null = null;
   private on = false;
@@ -171,14 +173,15 @@ export class DotOverlay {
     const out: number[] = [];
     for (let i = 0; i < n; i++) {
       const t = this.tileAt(x + i, y);
-      out.push(...(t ? t.ctx.getImageData(x + i - t.x, y - t.y, 1, 1).data : [0, 0, 0, 0]));
+      const at = (v: number): number => Math.floor(v * this.ratio);
+      out.push(...(t ? t.ctx.getImageData(at(x + i - t.x), at(y - t.y), 1, 1).data : [0, 0, 0, 0]));
     }
     return out;
   }
 
   /** Every tile's pixels, row by row, tile after tile (for tests: an update against a full redraw). */
   snapshot(): number[] {
-    return this.tiles.flatMap((t) => [...t.ctx.getImageData(0, 0, t.w, t.h).data]);
+    return this.tiles.flatMap((t) => [...t.ctx.getImageData(0, 0, t.canvas.width, t.canvas.height).data]);
   }
 
   /** Forget the last frame, so the next one redraws every tile. */
@@ -193,13 +196,17 @@ export class DotOverlay {
     return c >= 0 && c < this.cols && r >= 0 && r < this.rows ? this.tiles[r * this.cols + c] : undefined;
   }
 
-  /** Tiles covering the graph's container: TILE × TILE, the last row and column cut to fit. */
-  private fit(w: number, h: number): void {
-    if (w === this.width && h === this.height) return;
+  /**
+   * Tiles covering the graph's container: TILE × TILE CSS pixels, the last row and column cut to fit, each
+   * with `ratio` device pixels per CSS pixel.
+   */
+  private fit(w: number, h: number, ratio: number): void {
+    if (w === this.width && h === this.height && ratio === this.ratio) return;
     for (const t of this.tiles) t.canvas.remove();
     this.tiles = [];
     this.width = w;
     this.height = h;
+    this.ratio = ratio;
     this.cols = Math.ceil(w / TILE);
     this.rows = Math.ceil(h / TILE);
     for (let r = 0; r < this.rows; r++)
@@ -211,8 +218,8 @@ export class DotOverlay {
         const y = r * TILE;
         const tw = Math.min(TILE, w - x);
         const th = Math.min(TILE, h - y);
-        canvas.width = tw;
-        canvas.height = th;
+        canvas.width = Math.round(tw * ratio);
+        canvas.height = Math.round(th * ratio);
         Object.assign(canvas.style, {
           position: 'absolute',
           left: `${x}px`,
@@ -258,7 +265,7 @@ export class DotOverlay {
   }
 
   private paint(): void {
-    this.fit(Math.round(this.cy.width()), Math.round(this.cy.height()));
+    this.fit(Math.round(this.cy.width()), Math.round(this.cy.height()), globalThis.devicePixelRatio || 1);
     const now = this.scene();
     const dirty = new Uint8Array(this.tiles.length);
     const last = this.last;
@@ -348,9 +355,10 @@ export class DotOverlay {
       if (dirty[k] === 0) continue;
       const t = this.tiles[k]!;
       const ctx = t.ctx;
+      const dpr = this.ratio;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, t.w, t.h);
-      ctx.setTransform(z, 0, 0, z, s.px - t.x, s.py - t.y);
+      ctx.clearRect(0, 0, t.canvas.width, t.canvas.height);
+      ctx.setTransform(z * dpr, 0, 0, z * dpr, (s.px - t.x) * dpr, (s.py - t.y) * dpr);
       // This tile in graph coordinates.
       const gx1 = (t.x - s.px) / z;
       const gy1 = (t.y - s.py) / z;

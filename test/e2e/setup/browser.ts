@@ -23,6 +23,8 @@ export interface OpenAppOptions {
   colorScheme?: 'light' | 'dark';
   /** Allow downloads (web mode saves files as downloads). Default true. */
   acceptDownloads?: boolean;
+  /** Device pixels per CSS pixel (2: a high-density screen). Default 1. */
+  deviceScaleFactor?: number;
 }
 
 export interface OpenApp {
@@ -47,6 +49,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenApp> {
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: options.acceptDownloads ?? true,
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // Intercept file choosers from the start: Playwright turns interception on asynchronously when a test
