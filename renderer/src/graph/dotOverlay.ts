@@ -319,16 +319,14 @@ export class DotOverlay {
   }
 
   /**
-   * Redraw the marked tiles. Each is cleared and drawn whole, in the same order as the picture would be at
-   * once (lit edges, the marks under the dots, the dots one path per look, smaller looks first, ties in the
-   * order the looks first appear, then the rings), so seams between tiles do not show.
+   * Redraw the marked tiles. Each is cleared and drawn whole, in an order that depends on nothing but what
+   * is drawn (lit edges, the marks under the dots, the dots one path per look, smaller looks first, ties by
+   * colour, then the rings), so a tile drawn in any frame matches its neighbours and seams do not show.
    */
   private paintTiles(s: Scene, dirty: Uint8Array): void {
     const { z } = s;
-    const rank = new Map<DotLook, number>();
-    for (const look of s.looks) if (!rank.has(look)) rank.set(look, rank.size);
     const order = (a: DotLook, b: DotLook): number =>
-      diameter(a, z) - diameter(b, z) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
+      diameter(a, z) - diameter(b, z) || (a.colour < b.colour ? -1 : a.colour > b.colour ? 1 : 0);
     // The dots of each marked tile, by look (a dot on a seam goes to every tile it touches).
     const buckets = new Map<number, Map<DotLook, number[]>>();
     for (let i = 0; i < s.xs.length; i++) {
