@@ -54,6 +54,16 @@ const storeNum = (key: 'cursor' | 'total' | 'backwardStart'): Promise<number> =>
 const select = (id: number): Promise<void> =>
   page.evaluate((i) => (globalThis as unknown as Win).__backstep!.store.select(i), id);
 
+/** The simplified display's overlay pixel (RGBA) at the centre of node `id`, as drawn on `on`. */
+async function overlayPixelAt(on: Page, id: number): Promise<number[]> {
+  const at = (await on.evaluate((i) => (globalThis as unknown as Win).__backstep!.screenPositionOf(i), id))!;
+  return on.evaluate(
+    ({ x, y }) =>
+      (globalThis as unknown as Win).__backstep!.overlay().pixels(Math.round(x), Math.round(y), 1),
+    at,
+  );
+}
+
 async function shot(name: string): Promise<string> {
   const file = resolve(ARTIFACTS, `debugger-${name}.png`);
   await page.screenshot({ path: file });
@@ -266,17 +276,8 @@ describe('step debugger on the micrograd sanity check', () => {
     expect(
       await page.evaluate((id) => (globalThis as unknown as Win).__backstep!.classesOf(id), current),
     ).toContain('current');
-    const at = (await page.evaluate(
-      (id) => (globalThis as unknown as Win).__backstep!.screenPositionOf(id),
-      current,
-    ))!;
     // The pixel at the node's centre on the overlay is the current step's orange (#f59e0b).
-    const pixel = await page.evaluate(
-      ({ x, y }) =>
-        (globalThis as unknown as Win).__backstep!.overlay().pixels(Math.round(x), Math.round(y), 1),
-      at,
-    );
-    expect(pixel).toEqual([0xf5, 0x9e, 0x0b, 255]);
+    expect(await overlayPixelAt(page, current)).toEqual([0xf5, 0x9e, 0x0b, 255]);
     // A step changes no element's style: Cytoscape draws no frame, only the overlay does. (Counted once
     // Cytoscape has settled: after a change it may still redraw from its layer cache as that fills.)
     const quiet = await page.evaluate(async () => {
@@ -403,16 +404,7 @@ describe('step debugger on the micrograd sanity check', () => {
       expect(sizes.css).toBe(128);
       expect(sizes.device).toBe(256);
       // The current dot is where Cytoscape puts its node, in the current step's orange…
-      const at = (await p.evaluate(
-        (id) => (globalThis as unknown as Win).__backstep!.screenPositionOf(id),
-        current,
-      ))!;
-      const pixel = await p.evaluate(
-        ({ x, y }) =>
-          (globalThis as unknown as Win).__backstep!.overlay().pixels(Math.round(x), Math.round(y), 1),
-        at,
-      );
-      expect(pixel).toEqual([0xf5, 0x9e, 0x0b, 255]);
+      expect(await overlayPixelAt(p, current)).toEqual([0xf5, 0x9e, 0x0b, 255]);
       // …and the tiles the steps left equal a full redraw.
       expect(await p.evaluate(() => (globalThis as unknown as Win).__backstep!.overlayMatchesRedraw())).toBe(
         true,
