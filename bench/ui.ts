@@ -108,14 +108,6 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => (globalThis as unknown as Page).__backstep !== undefined, undefined, {
       timeout: 30_000,
     });
-    let cpuPerStep: number | null = null;
-    const steps = async (): Promise<StepTiming[]> => {
-      const c0 = descendantsCpuMs(process.pid);
-      const out = await timedSteps();
-      const c1 = descendantsCpuMs(process.pid);
-      cpuPerStep = c0 === null || c1 === null ? null : (c1 - c0) / STEPS;
-      return out;
-    };
     const timedSteps = (): Promise<StepTiming[]> =>
       page.evaluate(async (count) => {
         const h = (globalThis as unknown as Page).__backstep!;
@@ -144,7 +136,7 @@ async function main(): Promise<void> {
       const load = await page.evaluate((k) => (globalThis as unknown as Page).__backstep!.loadMlp(k), n);
       const simple = await page.evaluate(() => (globalThis as unknown as Page).__backstep!.simplified());
       rows.push(
-        row(load, simple ? 'simplified' : 'full', load.layoutMs + load.paintMs, await steps(), cpuPerStep),
+        row(load, simple ? 'simplified' : 'full', load.layoutMs + load.paintMs, await withCpu(timedSteps)),
       );
       // The other display, switched to from the toolbar: its re-layout and first frame, then the same steps.
       progress(`${n} nodes: the other display and ${STEPS} steps`);
@@ -152,7 +144,7 @@ async function main(): Promise<void> {
         (on) => (globalThis as unknown as Page).__backstep!.setSimplified(on),
         !simple,
       );
-      rows.push(row(load, simple ? 'full' : 'simplified', switchMs, await steps(), cpuPerStep));
+      rows.push(row(load, simple ? 'full' : 'simplified', switchMs, await withCpu(timedSteps)));
     }
     // The floor: the same steps on a plain page that does the least a step must (bench/uiFloor.ts), a new
     // page for each size (a page's script keeps its globals across setContent).
@@ -168,12 +160,8 @@ async function main(): Promise<void> {
           return out;
         }, count);
       await floorSteps(100);
-      const c0 = descendantsCpuMs(process.pid);
-      const out = await floorSteps(STEPS);
-      const c1 = descendantsCpuMs(process.pid);
-      const cpu = c0 === null || c1 === null ? null : (c1 - c0) / STEPS;
       const none = { nodes: n, events: NaN, traceMs: NaN, layoutMs: NaN, paintMs: NaN };
-      rows.push(row(none, 'floor page', NaN, out, cpu));
+      rows.push(row(none, 'floor page', NaN, await withCpu(() => floorSteps(STEPS))));
       await floor.close();
     }
   } finally {
@@ -192,17 +180,26 @@ async function main(): Promise<void> {
     '\nlayout+paint: load (first row of a size) or switching the display (second row). step = apply + frame, ms (see the header of bench/ui.ts).' +
       "\nCPU/step: the browser's CPU time (all its processes and threads) per step, ms: its work, without the waits." +
       `\nmoves: steps (of ${STEPS}) where the view moved to keep the current node in sight; still / move: step p50 and p95 of the other steps and of those.` +
-      "\nfloor page: a plain page in the same layout that does the least a step must (move the range, change a few lines of text, redraw that many dots on a canvas; bench/uiFloor.ts), timed the same way: this browser and machine's own cost of a step." +
+      "\nfloor page: a plain page in the same layout that does the least a step must (move the range, change a few lines of text, redraw the changed tiles of that many dots; bench/uiFloor.ts), timed the same way: this browser and machine's own cost of a step." +
       '\nTargets at 2,000 nodes: layout+paint < 2000 ms, step p95 < 16 ms. Graphs over 300 nodes open collapsed: only a window around the current step is in Cytoscape (zoom 1, following the cursor); simplified = the whole graph as dots.',
   );
+}
+
+/** Take the steps `run` takes, with the browser's CPU time per step over them (null without /proc). */
+async function withCpu(
+  run: () => Promise<StepTiming[]>,
+): Promise<{ steps: StepTiming[]; cpu: number | null }> {
+  const c0 = descendantsCpuMs(process.pid);
+  const steps = await run();
+  const c1 = descendantsCpuMs(process.pid);
+  return { steps, cpu: c0 === null || c1 === null ? null : (c1 - c0) / steps.length };
 }
 
 function row(
   load: LoadTiming,
   display: string,
   layoutPaint: number,
-  steps: StepTiming[],
-  cpu: number | null,
+  { steps, cpu }: { steps: StepTiming[]; cpu: number | null },
 ): string {
   const apply = steps.map((s) => s.applyMs);
   const frame = steps.map((s) => s.frameMs);

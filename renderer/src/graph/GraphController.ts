@@ -22,7 +22,7 @@ import { nodeLabel, nodeSize } from './labels';
 import { followCentre, type Point } from './follow';
 import { layeredPositions } from './layered';
 import { graphStyle, LIGHT_THEME, SIMPLE_DOT, simpleDot, COLORS, type GraphTheme } from './style';
-import { DotOverlay, type DotLook, type DotMark } from './dotOverlay';
+import { DotOverlay, diameter, type DotLook, type DotMark } from './dotOverlay';
 import { Emitter, makeCy, zoomAboutCentre } from './cyBase';
 
 let registered = false;
@@ -240,8 +240,8 @@ export class GraphController {
       if (d >= bestD) continue;
       const st = this.dotState.get(id);
       const n = index.nodes.get(id);
-      const look = st && n ? this.lookOf(n.kind, st) : { size: SIMPLE_DOT.size, minPx: 0 };
-      const r = Math.max(look.size, (look.minPx ?? 0) / z) / 2;
+      const look = st && n ? this.lookOf(n.kind, st) : { colour: '', size: SIMPLE_DOT.size };
+      const r = diameter(look, z) / 2;
       if (d <= Math.max(r + 2, 10 / z)) {
         bestD = d;
         best = id;
@@ -592,9 +592,7 @@ export class GraphController {
     this.lit = act?.ids ?? [];
     this.litClass = act ? (act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd') : null;
     if (this.simple) this.dots?.schedule();
-    else if (act)
-      for (const id of act.ids)
-        this.cy.getElementById(id).addClass(act.phase === 'forward' ? 'flow-fwd' : 'flow-bwd');
+    else if (this.litClass) for (const id of this.lit) this.cy.getElementById(id).addClass(this.litClass);
   }
 
   /**

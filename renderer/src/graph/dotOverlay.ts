@@ -397,7 +397,7 @@ export class DotOverlay {
 }
 
 /** A dot's diameter in graph units at zoom z (its look's, or its least size on screen). */
-function diameter(look: DotLook, z: number): number {
+export function diameter(look: DotLook, z: number): number {
   return Math.max(look.size, (look.minPx ?? 0) / z);
 }
 
